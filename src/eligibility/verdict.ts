@@ -1,7 +1,11 @@
+import type { ReasonCode } from './reason-codes';
+
 /** The outcome of checking a nomination against the covenant (1c, 4.1, 4.2, preamble, 5.6, 6). */
 export type VerdictKind = 'eligible' | 'eligible-with-maatwerk' | 'not-eligible' | 'out-of-scope';
 
 export interface VerdictReason {
+  /** Language-free key of the reason; the bot looks up the sentence per language (reasons.nl.ts). */
+  code: ReasonCode;
   /** Article reference as in the covenant, e.g. "5.6k", "1c", "4.2", "preambule". */
   article: string;
   /** One Dutch sentence that starts with the article, e.g. "5.6k: ...". */
