@@ -117,6 +117,11 @@ export interface Evaluation {
   on: string;
   positive: boolean;
   recordedBy: string;
+  /** 4.9: which side recorded it; the other side confirms, making a positive evaluation joint. */
+  recordedBySide?: 'care' | 'landlord';
+  /** Contact id of the other side that confirmed it. */
+  confirmedBy?: string;
+  confirmedAt?: string;
 }
 
 export interface HistoryEntry {
@@ -125,7 +130,10 @@ export interface HistoryEntry {
   action: string;
   from: NominationState;
   to: NominationState;
+  /** The version this change produced. */
   version: number;
+  /** Hash of the request's payload, so a retried request (same actor, payload, version) is recognised. */
+  requestHash?: string;
 }
 
 export interface Nomination {
@@ -163,9 +171,17 @@ export interface Nomination {
   suitabilityConfirmedAt?: string;
   offer?: { landlordId: string; madeOn: string; answer?: 'accepted' | 'declined'; answeredOn?: string };
   intake?: { on: string };
-  creditCheck?: { on: string; outcome: 'ok' | 'elevated-risk' | 'refused'; extraConditions?: string };
+  creditCheck?: {
+    on: string;
+    outcome: 'ok' | 'elevated-risk' | 'refused';
+    extraConditions?: string;
+    /** 5.9: extra conditions are set in consultation with the care provider. */
+    agreedWithCareProvider?: boolean;
+  };
   lease?: Lease;
   evaluations: Evaluation[];
+  /** Why a landlord refused the candidate (state 'refused' by the refuse step). Personal data. */
+  refusal?: { landlordId: string; on: string; reason: string };
   history: HistoryEntry[];
   /** Set when personal data was erased (retention or request); aggregates stay. */
   erasedAt?: string;

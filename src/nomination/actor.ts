@@ -1,0 +1,69 @@
+/**
+ * Who acts on a nomination, and for which side. A counsellor or casemanager acts for the
+ * nominating organisation (5.2, 5.3); a landlord's fixed contact (5.1) for a landlord the
+ * nomination is addressed to. Other roles (GGD, platform coordinator) take no step here.
+ */
+import type { ContactRole } from '../parties/party';
+import type { Nomination } from './nomination';
+
+export interface Actor {
+  contactId: string;
+  /** Shown on the acknowledgement; never written to the audit trail. */
+  contactName: string;
+  partyId: string;
+  role: ContactRole;
+}
+
+export type Side = 'care' | 'landlord';
+
+export function sideOf(role: string): Side | undefined {
+  if (role === 'counsellor' || role === 'casemanager') return 'care';
+  if (role === 'landlord-contact') return 'landlord';
+  return undefined;
+}
+
+/** The landlords the nomination goes to: the chosen targets, narrowed by the verdict (5.6b, 6.3, 6.4). */
+export function addressedLandlordIds(n: Nomination): string[] {
+  const allowed = n.verdict?.allowedLandlordIds;
+  return allowed ? n.targetLandlordIds.filter((id) => allowed.includes(id)) : [...n.targetLandlordIds];
+}
+
+/** Once a landlord proposed a home, that landlord alone takes the later steps (5.5: it leads the allocation). */
+export function committedLandlordId(n: Nomination): string | undefined {
+  return n.lease?.landlordId ?? n.offer?.landlordId ?? n.proposedHome?.landlordId;
+}
+
+/** The landlords to keep informed now: the committed one, else all addressed ones once registered. */
+export function involvedLandlordIds(n: Nomination): string[] {
+  const committed = committedLandlordId(n);
+  if (committed) return [committed];
+  return n.registeredAt ? addressedLandlordIds(n) : [];
+}
+
+/** Undefined when `actor` may take a step open to `roles`; otherwise why not, in Dutch. */
+export function refuseActor(n: Nomination, actor: Actor, roles: readonly ContactRole[]): string | undefined {
+  if (!roles.includes(actor.role)) return roleMessage(roles);
+  const side = sideOf(actor.role);
+  if (side === 'care') {
+    return actor.partyId === n.nominatingPartyId
+      ? undefined
+      : 'Alleen de aanmeldende organisatie kan deze stap zetten.';
+  }
+  if (side === 'landlord') {
+    if (!addressedLandlordIds(n).includes(actor.partyId)) return 'Deze aanmelding is niet aan uw organisatie gericht.';
+    const committed = committedLandlordId(n);
+    if (committed && committed !== actor.partyId)
+      return 'Een andere verhuurder heeft voor deze aanmelding een woning voorgesteld.';
+    return undefined;
+  }
+  return roleMessage(roles);
+}
+
+function roleMessage(roles: readonly ContactRole[]): string {
+  const care = roles.includes('counsellor') || roles.includes('casemanager');
+  const landlord = roles.includes('landlord-contact');
+  if (care && landlord)
+    return 'Alleen de begeleider, casemanager of verhuurder van deze aanmelding kan deze stap zetten.';
+  if (landlord) return 'Alleen de vaste contactpersoon van de verhuurder kan deze stap zetten.';
+  return 'Alleen de begeleider of casemanager van de aanmeldende organisatie kan deze stap zetten.';
+}
