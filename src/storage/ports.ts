@@ -1,7 +1,8 @@
 /**
  * Storage ports: what the covenant stores, independent of the database.
  * Two adapters implement them (src/storage/memory, src/storage/mongo) and pass one
- * contract suite (test/src/storage/contract.ts).
+ * contract suite (test/src/storage/contract.test.ts).
+ * Times are ISO strings in UTC ('…Z') and compared as strings, as the database compares them.
  *
  * Only what MongoDB, Cosmos DB for MongoDB and FerretDB all run (DESIGN.md "Storage"):
  * single-document atomic updates with a `version` field, unique indexes, simple aggregations.
@@ -61,10 +62,15 @@ export interface NominationQuery {
   landlordId?: string;
   states?: NominationState[];
   type?: NominationType;
-  /** createdAt / registeredAt window, ISO. */
+  /**
+   * Registration window: registeredAt, or createdAt for a nomination not (yet) registered;
+   * registeredFrom inclusive, registeredBefore exclusive.
+   */
   registeredFrom?: string;
   registeredBefore?: string;
+  /** closedAt < closedBefore (nominations without closedAt never match). */
   closedBefore?: string;
+  /** true: only erased nominations (erasedAt set); false: only those not erased. */
   erased?: boolean;
   limit?: number;
 }
@@ -84,7 +90,7 @@ export interface NominationStore {
    * VersionConflictError otherwise.
    */
   replace(next: Nomination, expectedVersion: number): Promise<Nomination>;
-  /** Sorted by registeredAt then createdAt, ascending. */
+  /** Sorted by registeredAt (unregistered first), then createdAt, then id, ascending. */
   find(query: NominationQuery): Promise<Nomination[]>;
   /** Counts by state and type, for the platform (10.2: counts only). */
   countByStateAndType(query?: Pick<NominationQuery, 'registeredFrom' | 'registeredBefore'>): Promise<NominationCounts>;
@@ -111,19 +117,24 @@ export interface OutboxStore {
   /**
    * Claims the oldest pending message with notBefore <= now that is not leased (or whose lease ran
    * out), setting status 'sending' and leaseUntil; one claimer wins. Undefined if none.
+   * A 'sending' message whose leaseUntil <= now is claimable again: its worker died mid-send.
+   * Oldest: notBefore, then createdAt, then id.
    */
   claimNext(now: string, leaseUntil: string): Promise<OutboxMessage | undefined>;
   markSent(id: string, at: string): Promise<void>;
   /** Back to pending with a later notBefore (backoff), attempts + 1. */
   reschedule(id: string, notBefore: string, error: string): Promise<void>;
+  /** Final: no more attempts; attempts + 1 as for reschedule. */
   markFailed(id: string, status: 'failed' | 'unreachable', error: string): Promise<void>;
   get(id: string): Promise<OutboxMessage | undefined>;
+  /** Statuses without messages are absent. */
   countByStatus(): Promise<Record<string, number>>;
 }
 
 export interface AuditStore {
-  /** Append-only; idempotent on id. */
+  /** Append-only; idempotent on id (a record whose id exists is left as it is). */
   append(record: AuditRecord): Promise<void>;
+  /** Sorted by at, then id. */
   listForObject(objectId: string): Promise<AuditRecord[]>;
 }
 
@@ -150,5 +161,6 @@ export interface Store {
   leases: LeaseStore;
   /** Resolves when the store answers (for /readyz). */
   ping(): Promise<void>;
+  /** Idempotent; afterwards every call rejects with StoreUnavailableError. */
   close(): Promise<void>;
 }

@@ -1,0 +1,52 @@
+/**
+ * Collection names and indexes. Only plain ascending indexes: no TTL or partial indexes and no
+ * collations, which Cosmos DB for MongoDB and FerretDB do not all support (DESIGN.md "Storage").
+ * Idempotency comes from the unique `_id` every collection has.
+ */
+import type { Db, IndexDescription } from 'mongodb';
+
+export const COLLECTIONS = {
+  parties: 'parties',
+  nominations: 'nominations',
+  conversations: 'conversations',
+  outbox: 'outbox',
+  audit: 'audit',
+  distributions: 'distributions',
+  leases: 'leases',
+} as const;
+
+/** Lowercased copy of the contacts' e-mail addresses: a case-insensitive lookup that can use an index. */
+export const CONTACT_EMAIL_KEYS = 'contactEmailKeys';
+
+export const INDEXES: Record<string, IndexDescription[]> = {
+  [COLLECTIONS.parties]: [
+    { name: 'contacts_aadObjectId', key: { 'contacts.aadObjectId': 1 } },
+    { name: 'contactEmailKeys', key: { [CONTACT_EMAIL_KEYS]: 1 } },
+  ],
+  [COLLECTIONS.nominations]: [
+    // A landlord's queue in registration order (5.4).
+    { name: 'landlord_state_registeredAt', key: { targetLandlordIds: 1, state: 1, registeredAt: 1 } },
+    // A care organisation's own nominations.
+    { name: 'nominatingParty_state', key: { nominatingPartyId: 1, state: 1 } },
+    // Retention: closed nominations past the retention period.
+    { name: 'state_closedAt', key: { state: 1, closedAt: 1 } },
+    // The sort of every find(): Cosmos DB (RU) refuses a sort on several fields without a matching index.
+    { name: 'registration_order', key: { registeredAt: 1, createdAt: 1, _id: 1 } },
+  ],
+  [COLLECTIONS.outbox]: [
+    { name: 'status_notBefore', key: { status: 1, notBefore: 1 } },
+    // Finding messages whose worker died mid-send (lease ran out).
+    { name: 'status_leaseUntil', key: { status: 1, leaseUntil: 1 } },
+    // The claim order (oldest first), for Cosmos DB as above.
+    { name: 'claim_order', key: { notBefore: 1, createdAt: 1, _id: 1 } },
+  ],
+  // An object's trail in time order; _id settles ties (and serves the sort on Cosmos DB).
+  [COLLECTIONS.audit]: [{ name: 'objectId_at', key: { 'object.id': 1, at: 1, _id: 1 } }],
+};
+
+/** Creates the indexes; idempotent, so every instance runs it at start-up. */
+export async function ensureIndexes(db: Db): Promise<void> {
+  await Promise.all(
+    Object.entries(INDEXES).map(([collection, indexes]) => db.collection(collection).createIndexes(indexes)),
+  );
+}
