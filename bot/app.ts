@@ -1,0 +1,80 @@
+/**
+ * The teams-ai Application: routes only, no AI, no turn-state storage (drafts and everything
+ * else the bot remembers are documents of their own, DESIGN.md "Storage"). Each route's handler
+ * lives in bot/handlers/. Order matters: teams-ai runs the first route whose selector matches.
+ */
+import { ActivityTypes, type TurnContext } from 'botbuilder';
+import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
+import { NEW_NOMINATION_VERB } from '../cards/help/help.model';
+import { StoreUnavailableError } from '../src/storage/ports';
+import { COMMANDS, isCommandAvailable, matchCommand, type CommandDefinition, type CommandId } from './commands';
+import { commandPlace } from './conversation';
+import type { BotDeps } from './deps';
+import { comingSoonHandler, comingSoonText } from './handlers/coming-soon';
+import { helpHandler, sendHelp } from './handlers/help';
+import { welcomeHandler } from './handlers/welcome';
+import { textsFor } from './i18n/texts';
+import { identityGate } from './identity-gate';
+import { identityOf } from './identity';
+
+type Handler = (context: TurnContext) => Promise<void>;
+
+/** One handler per command; later work replaces a "coming soon" with the real thing. */
+function commandHandlers(deps: BotDeps): Record<CommandId, (command: CommandDefinition) => Handler> {
+  return {
+    aanmelden: comingSoonHandler,
+    'mijn-aanmeldingen': comingSoonHandler,
+    wachtrij: comingSoonHandler,
+    status: comingSoonHandler,
+    verdeling: comingSoonHandler,
+    help: () => helpHandler(deps),
+  };
+}
+
+export function createApp(deps: BotDeps, adapter: TeamsAdapter): Application<TurnState> {
+  const app = new Application<TurnState>({
+    adapter,
+    ...(deps.config.credentials && { botAppId: deps.config.credentials.appId }),
+    // teams-ai 1.7.4 ignores this and still sends "typing" when a message turn takes over a second;
+    // it says what we want should a later version honour it.
+    startTypingTimer: false,
+    removeRecipientMention: true,
+  });
+
+  app.turn('beforeTurn', identityGate(deps));
+  app.conversationUpdate('membersAdded', welcomeHandler(deps));
+
+  const handlers = commandHandlers(deps);
+  for (const command of COMMANDS) {
+    const selector = async (context: TurnContext) =>
+      context.activity.type === ActivityTypes.Message && matchCommand(context.activity.text) === command;
+    app.message(selector, onlyWhereAvailable(deps, command, handlers[command.id](command)));
+  }
+
+  // The help card's "Nieuwe aanmelding" button: Action.Execute, or Action.Submit on older clients.
+  app.adaptiveCards.actionExecute(NEW_NOMINATION_VERB, async (context) => comingSoonText(context, 'aanmelden'));
+  app.adaptiveCards.actionSubmit(NEW_NOMINATION_VERB, async (context) => {
+    await context.sendActivity(comingSoonText(context, 'aanmelden'));
+  });
+
+  // Anything else someone types: the help card.
+  app.activity(ActivityTypes.Message, helpHandler(deps));
+
+  app.error(async (context, error) => {
+    // The error only, never the activity: its text and card input may hold personal data.
+    deps.logger.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
+    const texts = textsFor(context.activity.locale);
+    const text = error instanceof StoreUnavailableError ? texts.storeUnavailable : texts.somethingWentWrong;
+    await context.sendActivity(text).catch(() => undefined);
+  });
+  return app;
+}
+
+/** A command used where it is not offered (a landlord typing "aanmelden"): say so, and show what is. */
+function onlyWhereAvailable(deps: BotDeps, command: CommandDefinition, handler: Handler): Handler {
+  return async (context) => {
+    const place = commandPlace(context.activity, deps.config.platformChannelId);
+    if (isCommandAvailable(command, place, identityOf(context).role)) return handler(context);
+    await sendHelp(context, deps, textsFor(context.activity.locale).commandNotAvailable(command.keyword));
+  };
+}

@@ -1,0 +1,130 @@
+/**
+ * Start-up: configuration, store, covenant parties, the teams-ai Application, the HTTP server,
+ * and a graceful stop on SIGTERM/SIGINT. `startBot` is also how tests and `npm run dev` run the
+ * bot in-process (PORT 0 picks a free port).
+ */
+import { pathToFileURL } from 'node:url';
+import type restify from 'restify';
+import type { ConfigurationBotFrameworkAuthenticationOptions } from 'botbuilder';
+import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
+import { seedDemoContacts, type DemoIdentities } from '../src/parties/demo-contacts';
+import { seedCovenantParties } from '../src/parties/registry';
+import { SYSTEM_ACTOR } from '../src/parties/party-change';
+import { createStore } from '../src/storage/create-store';
+import type { Store } from '../src/storage/ports';
+import { systemClock, type Clock } from '../src/time/dates';
+import { createAdapter } from './adapter';
+import { createApp } from './app';
+import { ConfigError, describeConfig, parseConfig, type BotConfig } from './config';
+import type { BotDeps } from './deps';
+import { createLogger, type Logger } from './logger';
+import { startServer } from './server';
+
+// Teams gives a card action about 15 s; a turn still running after that has lost its user anyway.
+const DEFAULT_SHUTDOWN_TIMEOUT_MS = 15_000;
+
+export interface StartBotOverrides {
+  /** Use this store instead of creating one from the config; the caller then closes it. */
+  store?: Store;
+  logger?: Logger;
+  clock?: Clock;
+  /** Extra botbuilder auth settings, e.g. a test's own OpenID metadata URL and token issuer. */
+  auth?: ConfigurationBotFrameworkAuthenticationOptions;
+  /** Entra object ids for the demo contacts when config.seedDemo is set. */
+  demoIdentities?: DemoIdentities;
+  shutdownTimeoutMs?: number;
+}
+
+export interface RunningBot {
+  server: restify.Server;
+  /** e.g. http://127.0.0.1:54321; the bot's endpoint is `${url}/api/messages`. */
+  url: string;
+  store: Store;
+  app: Application<TurnState>;
+  adapter: TeamsAdapter;
+  logger: Logger;
+  /** Stops accepting, lets running turns finish (with a timeout), closes the store it created. Idempotent. */
+  stop(): Promise<{ graceful: boolean }>;
+}
+
+export async function startBot(config: BotConfig, overrides: StartBotOverrides = {}): Promise<RunningBot> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const clock = overrides.clock ?? systemClock;
+  const ownsStore = overrides.store === undefined;
+  const store = overrides.store ?? (await createStore({ mongodbUri: config.mongodbUri, dbName: config.mongodbDb }));
+  try {
+    const seed = { origin: 'seed', actorId: SYSTEM_ACTOR, clock };
+    await seedCovenantParties(store, seed);
+    if (config.seedDemo) await seedDemoContacts(store, overrides.demoIdentities, seed);
+
+    const deps: BotDeps = { config, store, logger, clock };
+    const adapter = createAdapter(config, overrides.auth);
+    const app = createApp(deps, adapter);
+    const http = await startServer({
+      app,
+      adapter,
+      store,
+      logger,
+      host: config.host,
+      port: config.port,
+      requireToken: !config.localMode,
+    });
+
+    logger.info({ config: describeConfig(config), url: http.url }, 'Convenantbot started');
+    if (config.localMode) {
+      logger.warn(
+        { host: config.host },
+        'Local mode: no MICROSOFT_APP_ID, so requests are not authenticated; listening on loopback only',
+      );
+    }
+
+    let stopping: Promise<{ graceful: boolean }> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        const timeoutMs = overrides.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
+        logger.info({ inFlight: http.inFlight(), timeoutMs }, 'Stopping');
+        const graceful = await http.drain(timeoutMs);
+        if (!graceful) logger.warn({ inFlight: http.inFlight() }, 'Stopped with turns still running');
+        if (ownsStore) await store.close();
+        logger.info({ graceful }, 'Stopped');
+        return { graceful };
+      })());
+
+    return { server: http.server, url: http.url, store, app, adapter, logger, stop };
+  } catch (error) {
+    if (ownsStore) await store.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+async function main(): Promise<void> {
+  let config: BotConfig;
+  try {
+    config = parseConfig(process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    // Plain text on stderr: one message an operator reads, naming the variables, never their values.
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+  const logger = createLogger(config.logLevel);
+  let bot: RunningBot;
+  try {
+    bot = await startBot(config, { logger });
+  } catch (error) {
+    const err = error as Error;
+    logger.fatal({ err: { name: err.name, message: err.message } }, 'Start-up failed');
+    process.exit(1);
+  }
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    // `once`: a second signal during the shutdown ends the process the hard way.
+    process.once(signal, () => {
+      logger.info({ signal }, 'Signal received');
+      void bot.stop().then(({ graceful }) => process.exit(graceful ? 0 : 1));
+    });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await main();
+}
