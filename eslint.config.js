@@ -18,7 +18,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['botbuilder*', '@microsoft/*', 'restify', 'adaptivecards*'], message: 'src/ imports nothing from Teams packages.' },
+            {
+              group: ['botbuilder*', '@microsoft/*', 'restify', 'adaptivecards*'],
+              message: 'src/ imports nothing from Teams packages.',
+            },
             { group: ['**/bot/**', '**/cards/**'], message: 'src/ imports nothing from bot/ or cards/.' },
           ],
         },
@@ -28,7 +31,10 @@ export default tseslint.config(
   {
     files: ['cards/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/bot/**'], message: 'cards/ may import src/ types only.' }] }],
+      'no-restricted-imports': [
+        'error',
+        { patterns: [{ group: ['**/bot/**'], message: 'cards/ may import src/ types only.' }] },
+      ],
     },
   },
 );

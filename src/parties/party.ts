@@ -5,13 +5,7 @@
 
 /** What a party is in the covenant (see "Ondergetekenden" and art. 2). */
 export type PartyKind =
-  | 'gemeente'
-  | 'zorgorganisatie'
-  | 'reclassering'
-  | 'lokale-kamer'
-  | 'ggd-meldpunt'
-  | 'limor'
-  | 'sociale-verhuurder';
+  'gemeente' | 'zorgorganisatie' | 'reclassering' | 'lokale-kamer' | 'ggd-meldpunt' | 'limor' | 'sociale-verhuurder';
 
 /**
  * What a contact does in the bot. A party's kind mostly decides it, but a care

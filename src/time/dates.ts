@@ -23,7 +23,8 @@ export function parseIsoDate(date: IsoDate): { year: number; month: number; day:
   const year = Number(m[1]);
   const month = Number(m[2]);
   const day = Number(m[3]);
-  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month)) throw new RangeError(`no such date: ${date}`);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month))
+    throw new RangeError(`no such date: ${date}`);
   return { year, month, day };
 }
 
