@@ -4,10 +4,42 @@
  */
 import {
   ConfigurationServiceClientCredentialFactory,
+  StatusCodes,
+  type Activity,
   type ConfigurationBotFrameworkAuthenticationOptions,
+  type InvokeResponse,
+  type TurnContext,
 } from 'botbuilder';
+// botbuilder's own copy (it pins the same version): CloudAdapter answers 401 only for this class.
+import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotConfig } from './config';
+
+// What jsonwebtoken throws for a bad signature, an unsigned token or one not valid yet.
+const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/**
+ * botbuilder 4.23 passes jsonwebtoken's errors through, so a forged signature, an unsigned token
+ * or one not valid yet got a 500 (and alerts as a server fault). Those become 401 like every other
+ * refused token; failures to reach the key server stay 500. test/bot/authentication.test.ts.
+ */
+class ConvenantAdapter extends TeamsAdapter {
+  protected override async processActivity(
+    auth: string | AuthenticateRequestResult,
+    activity: Activity,
+    logic: (context: TurnContext) => Promise<void>,
+  ): Promise<InvokeResponse | undefined> {
+    if (typeof auth !== 'string') return super.processActivity(auth, activity, logic);
+    let result: AuthenticateRequestResult;
+    try {
+      result = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
+    } catch (error) {
+      if (!(error instanceof Error) || !REJECTED_TOKEN_ERRORS.has(error.name)) throw error;
+      throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
+    }
+    return super.processActivity(result, activity, logic);
+  }
+}
 
 /**
  * `extraAuth` adds botbuilder settings such as ToBotFromChannelOpenIdMetadataUrl, so a test can
@@ -28,5 +60,5 @@ export function createAdapter(
     }),
     ...extraAuth,
   };
-  return new TeamsAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  return new ConvenantAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
 }
