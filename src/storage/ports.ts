@@ -12,6 +12,7 @@ import type { YearDistribution } from '../distribution/distribution';
 import type { Nomination, NominationState, NominationType } from '../nomination/nomination';
 import type { OutboxMessage } from '../outbox/outbox';
 import type { Party } from '../parties/party';
+import type { CardActivityStore } from './card-activity-port';
 
 /** Thrown when an update's expected version no longer matches: someone else acted first. */
 export class VersionConflictError extends Error {
@@ -159,6 +160,8 @@ export interface Store {
   audit: AuditStore;
   distributions: DistributionStore;
   leases: LeaseStore;
+  /** Where the nomination cards the bot sent are, to update them in place (card-activity-port.ts). */
+  cardActivities: CardActivityStore;
   /** Resolves when the store answers (for /readyz). */
   ping(): Promise<void>;
   /** Idempotent; afterwards every call rejects with StoreUnavailableError. */

@@ -15,39 +15,26 @@
  *   FerretDB it started), in a fresh database of its own per create(), so tests and test files
  *   running in parallel never see each other's data. close() drops that database, then closes.
  *
- * `atomicConditionalUpdates` is false on FerretDB 1.x: it applies a filtered update by reading,
- * filtering and then writing by _id, so two *concurrent* version-checked writes (or outbox claims)
- * can both succeed there. Sequential conflicts are detected everywhere. Tests that race writers
- * must skip when it is false: `ctx.skip(!store.atomicConditionalUpdates, 'FerretDB 1.x: …')`.
+ * Both run every test, the concurrency races included: the MongoDB adapter's conditional writes
+ * are race-safe on FerretDB 1.x too (src/storage/mongo/mongo-claims.ts).
  */
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { createMemoryStore } from '../../src/storage/memory/memory-store';
-import { connectMongoStore, type MongoStore } from '../../src/storage/mongo/mongo-store';
+import { connectMongoStore } from '../../src/storage/mongo/mongo-store';
 import type { Store } from '../../src/storage/ports';
 
-export interface TestStore extends Store {
-  /** True where concurrent conditional single-document updates are atomic (not on FerretDB 1.x). */
-  readonly atomicConditionalUpdates: boolean;
-}
+export type TestStore = Store;
 
 export interface StoreFactory {
   name: 'memory' | 'mongodb';
   create(): Promise<TestStore>;
 }
 
-/** FerretDB answers buildInfo with a `ferretdbVersion`; 2.x runs on PostgreSQL's DocumentDB extension. */
-async function hasAtomicConditionalUpdates(store: MongoStore): Promise<boolean> {
-  const info = await store.db.admin().command({ buildInfo: 1 });
-  const ferretDb = info.ferretdbVersion as string | undefined;
-  return ferretDb === undefined || !/^v?1\./.test(ferretDb);
-}
-
 async function createMongoTestStore(): Promise<TestStore> {
   // Unique per create(): letters, digits and '_' only, well under every server's name limit.
   const dbName = `test_${randomBytes(8).toString('hex')}`;
   const store = await connectMongoStore({ uri: inject('mongodbUri'), dbName, serverSelectionTimeoutMs: 5000 });
-  const atomicConditionalUpdates = await hasAtomicConditionalUpdates(store);
   let closed: Promise<void> | undefined;
   const dropAndClose = async () => {
     await store.db.dropDatabase().catch(() => undefined);
@@ -61,13 +48,13 @@ async function createMongoTestStore(): Promise<TestStore> {
     audit: store.audit,
     distributions: store.distributions,
     leases: store.leases,
+    cardActivities: store.cardActivities,
     ping: () => store.ping(),
     close: () => (closed ??= dropAndClose()),
-    atomicConditionalUpdates,
   };
 }
 
 export const storeFactories: StoreFactory[] = [
-  { name: 'memory', create: async () => ({ ...createMemoryStore(), atomicConditionalUpdates: true }) },
+  { name: 'memory', create: async () => createMemoryStore() },
   { name: 'mongodb', create: createMongoTestStore },
 ];

@@ -4,6 +4,7 @@
  * Nothing survives a restart.
  */
 import type { Store } from '../ports';
+import { MemoryCardActivityStore } from './memory-card-activities';
 import { MemoryNominationStore } from './memory-nominations';
 import { MemoryOutboxStore } from './memory-outbox';
 import { MemoryPartyStore } from './memory-parties';
@@ -20,6 +21,7 @@ export function createMemoryStore(): Store {
     audit: new MemoryAuditStore(state),
     distributions: new MemoryDistributionStore(state),
     leases: new MemoryLeaseStore(state),
+    cardActivities: new MemoryCardActivityStore(state),
     async ping() {
       state.assertOpen();
     },

@@ -1,12 +1,17 @@
 import type { Db } from 'mongodb';
 import { StoreUnavailableError } from '../ports';
+import { Claims } from './mongo-claims';
 import { toStoreError } from './mongo-errors';
 
-/** What the MongoDB collections share: the database, and whether the store was closed. */
+/** What the MongoDB collections share: the database, its claims, and whether the store was closed. */
 export class MongoContext {
   private closed = false;
+  /** Every write of a versioned document goes through these (see mongo-claims.ts). */
+  readonly claims: Claims;
 
-  constructor(readonly db: Db) {}
+  constructor(readonly db: Db) {
+    this.claims = new Claims(db);
+  }
 
   /** Runs one database call, mapping driver errors to the ports' errors. */
   async run<T>(operation: () => Promise<T>): Promise<T> {

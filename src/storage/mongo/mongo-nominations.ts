@@ -72,8 +72,13 @@ export class MongoNominationStore implements NominationStore {
   replace(next: Nomination, expectedVersion: number): Promise<Nomination> {
     const stored: Nomination = { ...plainCopy(next), version: expectedVersion + 1 };
     return this.context.run(async () => {
-      const result = await this.collection.replaceOne({ _id: next.id, version: expectedVersion }, toDoc(stored, 'id'));
-      if (result.matchedCount !== 1) throw new VersionConflictError('nominations', next.id, expectedVersion);
+      const replaced = await this.context.claims.replace(
+        this.collection,
+        next.id,
+        expectedVersion,
+        toDoc(stored, 'id'),
+      );
+      if (!replaced) throw new VersionConflictError('nominations', next.id, expectedVersion);
       return stored;
     });
   }

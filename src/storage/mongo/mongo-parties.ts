@@ -47,8 +47,8 @@ export class MongoPartyStore implements PartyStore {
   update(party: Party): Promise<Party> {
     const stored: Party = { ...plainCopy(party), version: party.version + 1 };
     return this.context.run(async () => {
-      const result = await this.collection.replaceOne({ _id: party.id, version: party.version }, toPartyDoc(stored));
-      if (result.matchedCount !== 1) throw new VersionConflictError('parties', party.id, party.version);
+      const replaced = await this.context.claims.replace(this.collection, party.id, party.version, toPartyDoc(stored));
+      if (!replaced) throw new VersionConflictError('parties', party.id, party.version);
       return stored;
     });
   }

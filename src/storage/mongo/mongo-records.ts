@@ -11,6 +11,7 @@ import {
   type LeaseStore,
 } from '../ports';
 import { plainCopy } from '../plain-copy';
+import { versionFilter } from './mongo-claims';
 import type { MongoContext } from './mongo-context';
 import { fromDoc, toDoc, type StringIdDoc } from './mongo-documents';
 import { isDuplicateKeyError } from './mongo-errors';
@@ -24,8 +25,16 @@ export class MongoConversationStore implements ConversationReferenceStore {
   }
 
   upsert(record: ConversationReferenceRecord): Promise<void> {
+    const upsert = () => this.collection.replaceOne({ _id: record.key }, toDoc(record, 'key'), { upsert: true });
     return this.context.run(async () => {
-      await this.collection.replaceOne({ _id: record.key }, toDoc(record, 'key'), { upsert: true });
+      try {
+        await upsert();
+      } catch (error) {
+        // Two first upserts at once: the loser's insert meets the winner's _id (FerretDB, and
+        // MongoDB before 4.2). The record exists now, so once more replaces it: last one wins.
+        if (!isDuplicateKeyError(error)) throw error;
+        await upsert();
+      }
     });
   }
 
@@ -97,46 +106,76 @@ export class MongoDistributionStore implements DistributionStore {
         }
         return stored;
       }
-      const result = await this.collection.replaceOne(
-        { _id: distribution.year, version: expectedVersion },
+      const replaced = await this.context.claims.replace(
+        this.collection,
+        distribution.year,
+        expectedVersion,
         toDoc(stored, 'year'),
       );
-      if (result.matchedCount !== 1) throw conflict();
+      if (!replaced) throw conflict();
       return stored;
     });
   }
 }
 
+type LeaseDoc = { _id: string; owner?: string; until: string; version?: number };
+
+/**
+ * A lease document is never deleted, only freed (no owner, `until` ''), so its internal `version`
+ * only grows (missing = 0): every change after the first insert is a compare-and-set through a
+ * claim (mongo-claims.ts), which holds on servers whose filtered updates are not atomic.
+ */
 export class MongoLeaseStore implements LeaseStore {
-  private readonly collection: Collection<{ _id: string; owner: string; until: string }>;
+  private readonly collection: Collection<LeaseDoc>;
 
   constructor(private readonly context: MongoContext) {
     this.collection = context.db.collection(COLLECTIONS.leases);
   }
 
-  /**
-   * One upsert on the lease's unique _id: it matches when the lease ran out or is ours already;
-   * when another owner holds it the upsert's insert hits the existing _id, so at most one owner gets it.
-   */
+  /** A new lease is an insert on its unique _id; taking over or renewing one moves its version on. */
   acquire(name: string, owner: string, now: string, until: string): Promise<boolean> {
     return this.context.run(async () => {
-      try {
-        await this.collection.findOneAndUpdate(
-          { _id: name, $or: [{ until: { $lte: now } }, { owner }] },
-          { $set: { owner, until } },
-          { upsert: true },
-        );
-        return true;
-      } catch (error) {
-        if (isDuplicateKeyError(error)) return false;
-        throw error;
+      const held = await this.collection.findOne({ _id: name });
+      if (!held) {
+        try {
+          await this.collection.insertOne({ _id: name, owner, until });
+          return true;
+        } catch (error) {
+          if (isDuplicateKeyError(error)) return false;
+          throw error;
+        }
       }
+      if (held.owner !== owner && held.until > now) return false;
+      return this.change(held, { $set: { owner, until } });
     });
   }
 
   release(name: string, owner: string): Promise<void> {
     return this.context.run(async () => {
-      await this.collection.deleteOne({ _id: name, owner });
+      // A few tries: a conflict here is a renewal or a take-over racing us; the next read tells.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        const held = await this.collection.findOne({ _id: name });
+        if (held?.owner !== owner) return;
+        if (await this.change(held, { $set: { until: '' }, $unset: { owner: '' } })) return;
+      }
     });
+  }
+
+  /** No waiting: a lease someone else is taking right now is not ours, whatever the outcome. */
+  private change(held: LeaseDoc, update: { $set: Partial<LeaseDoc>; $unset?: { owner: '' } }): Promise<boolean> {
+    const version = held.version ?? 0;
+    return this.context.claims.compareAndSet(
+      `${COLLECTIONS.leases}/${held._id}`,
+      version,
+      async () => {
+        const filter = { _id: held._id, version: versionFilter(version) };
+        const result = await this.collection.updateOne(filter, {
+          ...update,
+          $set: { ...update.$set, version: version + 1 },
+        });
+        return result.matchedCount === 1;
+      },
+      { wait: false },
+    );
   }
 }

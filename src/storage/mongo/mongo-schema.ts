@@ -13,6 +13,9 @@ export const COLLECTIONS = {
   audit: 'audit',
   distributions: 'distributions',
   leases: 'leases',
+  // Who may write a versioned document's next version (mongo-claims.ts); found by _id only.
+  claims: 'claims',
+  cardActivities: 'cardActivities',
 } as const;
 
 /** Lowercased copy of the contacts' e-mail addresses: a case-insensitive lookup that can use an index. */
@@ -42,6 +45,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   ],
   // An object's trail in time order; _id settles ties (and serves the sort on Cosmos DB).
   [COLLECTIONS.audit]: [{ name: 'objectId_at', key: { 'object.id': 1, at: 1, _id: 1 } }],
+  // The cards of one nomination, to update them all in place after a change.
+  [COLLECTIONS.cardActivities]: [{ name: 'nomination_conversation', key: { nominationId: 1, conversationKey: 1 } }],
 };
 
 /** Creates the indexes; idempotent, so every instance runs it at start-up. */

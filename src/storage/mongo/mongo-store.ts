@@ -1,15 +1,17 @@
 /**
  * The MongoDB Store: MongoDB, Atlas, Cosmos DB for MongoDB, or FerretDB (DESIGN.md "Storage").
- * Optimistic concurrency is a `{_id, version}` filter on one single-document write; idempotency
- * is the unique `_id`. No transactions, so each port method is one atomic document write.
+ * Idempotency is the unique `_id`; no transactions.
  *
- * Not on FerretDB 1.x: it applies a filtered update by reading, filtering in Go, then writing by
- * `_id` (FerretDB issue #3040), so two concurrent version-checked writes or outbox claims can both
- * succeed there. Inserts and unique keys do hold. Good for tests; for several bot instances in
- * production use MongoDB or Cosmos DB.
+ * Optimistic concurrency is a `{_id, version}` filter on one single-document write, made by the
+ * holder of a claim: a unique-`_id` insert in `claims` (mongo-claims.ts). The filter alone is not
+ * enough on FerretDB 1.x, which applies a filtered update or delete by reading, filtering in Go,
+ * then writing by `_id` (FerretDB issue #3040); its unique-`_id` inserts do hold. So version-checked
+ * writes, outbox claims and leases are race-safe on every server here, FerretDB included, at two
+ * extra round trips per conditional write.
  */
 import { MongoClient, type Db } from 'mongodb';
 import type { Store } from '../ports';
+import { MongoCardActivityStore } from './mongo-card-activities';
 import { MongoContext } from './mongo-context';
 import { toStoreError } from './mongo-errors';
 import { MongoNominationStore } from './mongo-nominations';
@@ -66,6 +68,7 @@ export async function connectMongoStore(options: MongoStoreOptions): Promise<Mon
     audit: new MongoAuditStore(context),
     distributions: new MongoDistributionStore(context),
     leases: new MongoLeaseStore(context),
+    cardActivities: new MongoCardActivityStore(context),
     ping: () =>
       context.run(async () => {
         await db.command({ ping: 1 });

@@ -42,8 +42,7 @@ describe.each(storeFactories)('distribution in the $name store (9, 6.4)', ({ cre
     ]);
   });
 
-  it('sets homes per landlord when two platform members do it at once (retry on conflict)', async (ctx) => {
-    ctx.skip(!store.atomicConditionalUpdates, 'FerretDB 1.x: concurrent conditional updates are not atomic');
+  it('sets homes per landlord when two platform members do it at once (retry on conflict)', async () => {
     await Promise.all([
       setLandlordHomes(store, { year: 2023, landlordId: 'vidomes', homes: 6 }, platform),
       setLandlordHomes(store, { year: 2023, landlordId: 'wooninvest', homes: 3 }, platform),

@@ -124,8 +124,7 @@ describe.each(storeFactories)('party registry ($name)', ({ create }) => {
       await expectRefusal(addContact(store, PARNASSIA_ID, again, context()), 'contact-exists');
     });
 
-    it('keeps all contacts added at the same time (optimistic concurrency)', async (ctx) => {
-      ctx.skip(!store.atomicConditionalUpdates, 'FerretDB 1.x: concurrent version-checked writes are not atomic');
+    it('keeps all contacts added at the same time (optimistic concurrency)', async () => {
       await Promise.all(
         ['a', 'b', 'c'].map((n) =>
           addContact(store, PARNASSIA_ID, { ...bea, email: `${n}@parnassia.example.org` }, context()),
