@@ -9,12 +9,18 @@ export type IsoDate = string;
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
+// Building an Intl.DateTimeFormat costs far more than formatting with one: keep one per zone.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The local date in Europe/Amsterdam of an instant. */
 export function localDate(instant: Date, timeZone: string = COVENANT_TIME_ZONE): IsoDate {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(
-    instant,
-  );
+  let format = dateFormats.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    dateFormats.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 export function parseIsoDate(date: IsoDate): { year: number; month: number; day: number } {

@@ -37,7 +37,7 @@ export async function platformViewOf(
 }
 
 /** The social landlords in the party registry (13.2: new ones may join); the 2025 three if none. */
-async function currentLandlordIds(store: Pick<Store, 'parties'>): Promise<string[]> {
+export async function currentLandlordIds(store: Pick<Store, 'parties'>): Promise<string[]> {
   const landlords = (await store.parties.list()).filter((p) => p.kind === 'sociale-verhuurder').map((p) => p.id);
   return landlords.length > 0 ? landlords.sort() : Object.values(LANDLORD_IDS).sort();
 }
