@@ -1,0 +1,262 @@
+/**
+ * The outbox worker (DESIGN.md "Sending"): claims a message (a lease, so one instance sends it),
+ * renders a nomination's card as the nomination is now, posts it — or updates the card it posted
+ * before — and records where the card is before it marks the message sent. A worker that dies
+ * mid-send leaves the message to be claimed again when its lease runs out; the card record then
+ * shows the card is there already, so nothing goes out twice. (Only a death between Teams' answer
+ * and the record write can still repeat a post: Teams has no idempotent send. The weekly digest,
+ * posted as enqueued, has no card record, so for it that window is the whole send.)
+ */
+import type { ConversationReference } from 'botbuilder';
+import type { OutboxMessage } from '../../src/outbox/outbox';
+import type { Store } from '../../src/storage/ports';
+import type { Clock } from '../../src/time/dates';
+import type { BotDeps } from '../deps';
+import { textsFor } from '../i18n/texts';
+import { hashId } from '../logger';
+import { statusCardFor } from '../nomination-card/load-status-card';
+import { clearContactUnreachable, markContactUnreachable } from './contact-reachability';
+import { decideOnFailure } from './delivery-policy';
+import { readDigestPayload } from '../scheduler/digest-message';
+import { readNominationStatusPayload, type NominationStatusPayload } from './nomination-message';
+import { ConversationPacer } from './pacer';
+import { DeliveryError, type ProactiveSender } from './proactive-sender';
+
+export interface OutboxWorkerOptions {
+  /** Between polls when the outbox was empty. Default 1000. */
+  pollIntervalMs?: number;
+  /** How long a claimed message is this worker's. Default 60 s: well beyond one send. */
+  leaseMs?: number;
+  /** Defaults to real timers; tests pass one that moves their clock. */
+  sleep?: (ms: number) => Promise<void>;
+  /** For the backoff's jitter. */
+  random?: () => number;
+  /** A safety stop for one drain. */
+  maxPerDrain?: number;
+}
+
+export interface DrainReport {
+  sent: number;
+  /** Nothing to send: the card shows this version or a newer one already. */
+  skipped: number;
+  retried: number;
+  failed: number;
+  unreachable: number;
+}
+
+type Outcome = keyof DrainReport;
+
+const realSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export class OutboxWorker {
+  private readonly store: Store;
+  private readonly clock: Clock;
+  private readonly pacer: ConversationPacer;
+  private readonly options: Required<OutboxWorkerOptions>;
+  private timer: NodeJS.Timeout | undefined;
+  private stopped = true;
+  /** Drains run one at a time: the polling loop and a test's drainOnce() never interleave. */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly deps: BotDeps,
+    private readonly sender: ProactiveSender,
+    options: OutboxWorkerOptions = {},
+  ) {
+    this.store = deps.store;
+    this.clock = deps.clock;
+    this.options = {
+      pollIntervalMs: options.pollIntervalMs ?? 1000,
+      leaseMs: options.leaseMs ?? 60_000,
+      sleep: options.sleep ?? realSleep,
+      random: options.random ?? Math.random,
+      maxPerDrain: options.maxPerDrain ?? 500,
+    };
+    this.pacer = new ConversationPacer(() => this.clock().getTime(), this.options.sleep);
+  }
+
+  /** Polls until stop(). */
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.schedule();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running.catch(() => undefined);
+  }
+
+  /** Delivers every message that is due now, one after another; resolves when none is left. */
+  drainOnce(): Promise<DrainReport> {
+    const drain = this.running.catch(() => undefined).then(() => this.drain());
+    this.running = drain;
+    return drain;
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.drainOnce()
+        .catch((error: unknown) => this.deps.logger.warn({ err: errorShape(error) }, 'outbox drain failed'))
+        .finally(() => this.schedule());
+    }, this.options.pollIntervalMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<DrainReport> {
+    const report: DrainReport = { sent: 0, skipped: 0, retried: 0, failed: 0, unreachable: 0 };
+    for (let i = 0; i < this.options.maxPerDrain; i++) {
+      const now = this.clock();
+      const message = await this.store.outbox.claimNext(
+        now.toISOString(),
+        new Date(now.getTime() + this.options.leaseMs).toISOString(),
+      );
+      if (!message) break;
+      report[await this.deliver(message)] += 1;
+    }
+    return report;
+  }
+
+  private deliver(message: OutboxMessage): Promise<Outcome> {
+    const status = readNominationStatusPayload(message);
+    if (status) return this.deliverStatus(message, status);
+    const digest = readDigestPayload(message);
+    if (digest) return this.deliverCard(message, digest.card);
+    return this.fail(message, 'failed', 'unknown message kind or payload');
+  }
+
+  /** A card rendered when it was enqueued (the weekly digest: counts only), posted as it is. */
+  private async deliverCard(message: OutboxMessage, card: Card): Promise<Outcome> {
+    const record = await this.store.conversations.get(message.conversationKey);
+    if (!record) return this.unreachable(message, undefined, 'no conversation reference');
+    try {
+      await this.post(message, record.reference as Partial<ConversationReference>, card);
+    } catch (error) {
+      return this.afterFailure(message, undefined, error);
+    }
+    await this.store.outbox.markSent(message.id, this.clock().toISOString());
+    return 'sent';
+  }
+
+  /** A nomination's status card, rendered now for its viewer, posted once and updated after. */
+  private async deliverStatus(message: OutboxMessage, payload: NominationStatusPayload): Promise<Outcome> {
+    const record = await this.store.conversations.get(message.conversationKey);
+    if (!record) return this.unreachable(message, payload.recipientPartyId, 'no conversation reference');
+    const reference = record.reference as Partial<ConversationReference>;
+    const nomination = await this.store.nominations.get(payload.nominationId);
+    if (!nomination) return this.fail(message, 'failed', 'nomination gone');
+
+    const tracked = payload.replaceActivityId
+      ? undefined
+      : await this.store.cardActivities.get(nomination.id, message.conversationKey);
+    if (tracked && tracked.version >= payload.version) {
+      await this.store.outbox.markSent(message.id, this.clock().toISOString());
+      return 'skipped';
+    }
+    const card = await statusCardFor(this.deps, nomination, payload.viewer, textsFor(reference.locale));
+    if (!card) return this.fail(message, 'failed', 'viewer may not see this nomination');
+
+    try {
+      const activityId = payload.replaceActivityId
+        ? await this.update(message, reference, payload.replaceActivityId, card)
+        : tracked
+          ? await this.updateOrRepost(message, reference, tracked.activityId, card)
+          : await this.post(message, reference, card);
+      if (!payload.replaceActivityId) {
+        await this.store.cardActivities.record({
+          nominationId: nomination.id,
+          conversationKey: message.conversationKey,
+          activityId,
+          version: nomination.version,
+          viewer: payload.viewer,
+          updatedAt: this.clock().toISOString(),
+        });
+      }
+    } catch (error) {
+      return this.afterFailure(message, payload.recipientPartyId, error);
+    }
+    await this.store.outbox.markSent(message.id, this.clock().toISOString());
+    if (message.recipientContactId && payload.recipientPartyId) {
+      await clearContactUnreachable(this.store, payload.recipientPartyId, message.recipientContactId, this.clock);
+    }
+    return 'sent';
+  }
+
+  private async post(message: OutboxMessage, reference: Partial<ConversationReference>, card: Card): Promise<string> {
+    await this.pacer.waitTurn(message.conversationKey);
+    return (await this.sender.post(reference, card)).activityId;
+  }
+
+  private async update(
+    message: OutboxMessage,
+    reference: Partial<ConversationReference>,
+    activityId: string,
+    card: Card,
+  ): Promise<string> {
+    await this.pacer.waitTurn(message.conversationKey);
+    await this.sender.update(reference, activityId, card);
+    return activityId;
+  }
+
+  /** The card was deleted in Teams (404 on the update): post a new one in its place. */
+  private async updateOrRepost(
+    message: OutboxMessage,
+    reference: Partial<ConversationReference>,
+    activityId: string,
+    card: Card,
+  ): Promise<string> {
+    try {
+      return await this.update(message, reference, activityId, card);
+    } catch (error) {
+      if (!(error instanceof DeliveryError) || error.status !== 404) throw error;
+      return this.post(message, reference, card);
+    }
+  }
+
+  private async afterFailure(
+    message: OutboxMessage,
+    recipientPartyId: string | undefined,
+    error: unknown,
+  ): Promise<Outcome> {
+    const failure = error instanceof DeliveryError ? error : new DeliveryError(undefined, undefined, error);
+    const decision = decideOnFailure(failure, message.attempts, this.options.random());
+    const reason = failure.status === undefined ? 'no answer' : `HTTP ${failure.status}`;
+    if (decision.kind === 'unreachable') return this.unreachable(message, recipientPartyId, reason);
+    if (decision.kind === 'failed') return this.fail(message, 'failed', reason);
+    const notBefore = new Date(this.clock().getTime() + decision.delayMs).toISOString();
+    await this.store.outbox.reschedule(message.id, notBefore, reason);
+    this.deps.logger.info(
+      { outbox: hashId(message.id), reason, delayMs: decision.delayMs },
+      'outbox send retried later',
+    );
+    return 'retried';
+  }
+
+  private async unreachable(
+    message: OutboxMessage,
+    recipientPartyId: string | undefined,
+    reason: string,
+  ): Promise<Outcome> {
+    await this.store.outbox.markFailed(message.id, 'unreachable', reason);
+    if (message.recipientContactId && recipientPartyId) {
+      const at = this.clock().toISOString();
+      await markContactUnreachable(this.store, recipientPartyId, message.recipientContactId, at, this.clock);
+    }
+    this.deps.logger.warn({ outbox: hashId(message.id), reason }, 'outbox recipient unreachable');
+    return 'unreachable';
+  }
+
+  private async fail(message: OutboxMessage, status: 'failed', reason: string): Promise<Outcome> {
+    await this.store.outbox.markFailed(message.id, status, reason);
+    this.deps.logger.warn({ outbox: hashId(message.id), reason }, 'outbox message failed');
+    return 'failed';
+  }
+}
+
+type Card = Parameters<ProactiveSender['post']>[1];
+
+function errorShape(error: unknown): { name?: string; message?: string } {
+  return error instanceof Error ? { name: error.name, message: error.message } : {};
+}
