@@ -5,13 +5,16 @@
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { NEW_NOMINATION_VERB } from '../cards/help/help.model';
 import { StoreUnavailableError } from '../src/storage/ports';
 import { COMMANDS, isCommandAvailable, matchCommand, type CommandDefinition, type CommandId } from './commands';
 import { commandPlace } from './conversation';
 import type { BotDeps } from './deps';
-import { comingSoonHandler, comingSoonText } from './handlers/coming-soon';
+import { distributionHandler, registerDistributionActions } from './handlers/distribution';
 import { helpHandler, sendHelp } from './handlers/help';
+import { registerStatusCardActions } from './handlers/nomination-actions/register';
+import { queueHandler } from './handlers/queue';
+import { statusHandler } from './handlers/status';
+import { myNominationsHandler, registerNominationActions, startNominationHandler } from './handlers/nomination';
 import { welcomeHandler } from './handlers/welcome';
 import { textsFor } from './i18n/texts';
 import { identityGate } from './identity-gate';
@@ -22,11 +25,11 @@ type Handler = (context: TurnContext) => Promise<void>;
 /** One handler per command; later work replaces a "coming soon" with the real thing. */
 function commandHandlers(deps: BotDeps): Record<CommandId, (command: CommandDefinition) => Handler> {
   return {
-    aanmelden: comingSoonHandler,
-    'mijn-aanmeldingen': comingSoonHandler,
-    wachtrij: comingSoonHandler,
-    status: comingSoonHandler,
-    verdeling: comingSoonHandler,
+    aanmelden: () => startNominationHandler(deps),
+    'mijn-aanmeldingen': () => myNominationsHandler(deps),
+    wachtrij: () => queueHandler(deps),
+    status: () => statusHandler(deps),
+    verdeling: () => distributionHandler(deps),
     help: () => helpHandler(deps),
   };
 }
@@ -51,11 +54,12 @@ export function createApp(deps: BotDeps, adapter: TeamsAdapter): Application<Tur
     app.message(selector, onlyWhereAvailable(deps, command, handlers[command.id](command)));
   }
 
-  // The help card's "Nieuwe aanmelding" button: Action.Execute, or Action.Submit on older clients.
-  app.adaptiveCards.actionExecute(NEW_NOMINATION_VERB, async (context) => comingSoonText(context, 'aanmelden'));
-  app.adaptiveCards.actionSubmit(NEW_NOMINATION_VERB, async (context) => {
-    await context.sendActivity(comingSoonText(context, 'aanmelden'));
-  });
+  // The nomination card and the help card's "Nieuwe aanmelding": Action.Execute, or Action.Submit on older clients.
+  registerNominationActions(app, deps);
+  // The status card's steps (acknowledge … sign the lease) and "Open" on a queue entry.
+  registerStatusCardActions(app, deps);
+  // The platform channel's "verdeling" card: set the year's homes, record an exchange (9).
+  registerDistributionActions(app, deps);
 
   // Anything else someone types: the help card.
   app.activity(ActivityTypes.Message, helpHandler(deps));

@@ -9,4 +9,6 @@ export interface BotDeps {
   store: Store;
   logger: Logger;
   clock: Clock;
+  /** How long a card action waits for the database before answering "bezig" (default 5 s). */
+  cardActionBudgetMs?: number;
 }

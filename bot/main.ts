@@ -17,7 +17,10 @@ import { createAdapter } from './adapter';
 import { createApp } from './app';
 import { ConfigError, describeConfig, parseConfig, type BotConfig } from './config';
 import type { BotDeps } from './deps';
+import { AdapterProactiveSender } from './outbox/proactive-sender';
+import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { createLogger, type Logger } from './logger';
+import { DigestScheduler } from './scheduler/digest-scheduler';
 import { startServer } from './server';
 
 // Teams gives a card action about 15 s; a turn still running after that has lost its user anyway.
@@ -33,6 +36,12 @@ export interface StartBotOverrides {
   /** Entra object ids for the demo contacts when config.seedDemo is set. */
   demoIdentities?: DemoIdentities;
   shutdownTimeoutMs?: number;
+  /** The outbox worker's timing; `poll: false` leaves delivery to `outbox.drainOnce()` (tests). */
+  outbox?: OutboxWorkerOptions & { poll?: boolean };
+  /** How long a card action waits for the database before answering "bezig". */
+  cardActionBudgetMs?: number;
+  /** `false`: no weekly digest scheduler, for tests that tick one of their own. */
+  digestScheduler?: boolean;
 }
 
 export interface RunningBot {
@@ -42,6 +51,8 @@ export interface RunningBot {
   store: Store;
   app: Application<TurnState>;
   adapter: TeamsAdapter;
+  /** Delivers the outbox (notifications, card updates); polls unless started with `outbox.poll: false`. */
+  outbox: OutboxWorker;
   logger: Logger;
   /** Stops accepting, lets running turns finish (with a timeout), closes the store it created. Idempotent. */
   stop(): Promise<{ graceful: boolean }>;
@@ -57,8 +68,18 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
     await seedCovenantParties(store, seed);
     if (config.seedDemo) await seedDemoContacts(store, overrides.demoIdentities, seed);
 
-    const deps: BotDeps = { config, store, logger, clock };
+    const deps: BotDeps = {
+      config,
+      store,
+      logger,
+      clock,
+      ...(overrides.cardActionBudgetMs !== undefined && { cardActionBudgetMs: overrides.cardActionBudgetMs }),
+    };
     const adapter = createAdapter(config, overrides.auth);
+    const sender = new AdapterProactiveSender(adapter, config.credentials?.appId ?? '');
+    const outbox = new OutboxWorker(deps, sender, overrides.outbox);
+    // Built before the server listens: a DIGEST_CRON out of range stops start-up here.
+    const digest = digestSchedulerFor(config, overrides, { store, clock, logger });
     const app = createApp(deps, adapter);
     const http = await startServer({
       app,
@@ -84,17 +105,37 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
         const timeoutMs = overrides.shutdownTimeoutMs ?? DEFAULT_SHUTDOWN_TIMEOUT_MS;
         logger.info({ inFlight: http.inFlight(), timeoutMs }, 'Stopping');
         const graceful = await http.drain(timeoutMs);
+        // After the turns (they enqueue), before the store closes (the worker reads it).
+        await digest?.stop();
+        await outbox.stop();
         if (!graceful) logger.warn({ inFlight: http.inFlight() }, 'Stopped with turns still running');
         if (ownsStore) await store.close();
         logger.info({ graceful }, 'Stopped');
         return { graceful };
       })());
 
-    return { server: http.server, url: http.url, store, app, adapter, logger, stop };
+    if (overrides.outbox?.poll !== false) outbox.start();
+    digest?.start();
+    return { server: http.server, url: http.url, store, app, adapter, outbox, logger, stop };
   } catch (error) {
     if (ownsStore) await store.close().catch(() => undefined);
     throw error;
   }
+}
+
+/** The weekly digest (art. 3) goes to the platform channel; without PLATFORM_CHANNEL_ID there is nowhere to post it. */
+function digestSchedulerFor(
+  config: BotConfig,
+  overrides: StartBotOverrides,
+  deps: Pick<BotDeps, 'store' | 'clock' | 'logger'>,
+): DigestScheduler | undefined {
+  if (overrides.digestScheduler === false) return undefined;
+  if (config.platformChannelId === undefined) {
+    deps.logger.info('No PLATFORM_CHANNEL_ID: no weekly digest');
+    return undefined;
+  }
+  const { digest: schedule, timeZone, platformChannelId } = config;
+  return new DigestScheduler({ ...deps, schedule, timeZone, platformChannelId });
 }
 
 async function main(): Promise<void> {

@@ -1,10 +1,12 @@
 /** Every English text the bot shows; the keys are those of nl.ts. Commands stay Dutch words. */
+import { nominationEn } from './nomination.en';
+import { nominationStatusEn, queueEn } from './nomination-status.en';
 import type { Texts } from './nl';
+import { platformEn } from './platform.en';
 
 export const en: Texts = {
   notKnown:
     'You are not (yet) known as a contact person of a covenant party. Ask the platform coordinator of the municipality of Leidschendam-Voorburg to add you.',
-  comingSoon: (command) => `"${command}" is coming soon.`,
   commandNotAvailable: (command) => `You cannot use "${command}" here. You can use:`,
   somethingWentWrong: 'Something went wrong. Please try again later.',
   storeUnavailable: 'Convenantbot is temporarily unavailable. Please try again in a few minutes.',
@@ -29,4 +31,8 @@ export const en: Texts = {
     verdeling: 'Record the yearly allocation of homes per housing association',
     help: 'What Convenantbot can do for you',
   },
+  nominationStatus: nominationStatusEn,
+  queue: queueEn,
+  nomination: nominationEn,
+  platform: platformEn,
 };

@@ -4,11 +4,13 @@
  */
 import type { ContactRole } from '../../src/parties/party';
 import type { CommandId } from '../commands';
+import { nominationNl } from './nomination.nl';
+import { nominationStatusNl, queueNl } from './nomination-status.nl';
+import { platformNl } from './platform.nl';
 
 export const nl = {
   notKnown:
     'Je bent (nog) niet bekend als contactpersoon van een convenantpartij. Vraag de platformcoördinator van de gemeente Leidschendam-Voorburg om je toe te voegen.',
-  comingSoon: (command: string) => `"${command}" komt binnenkort.`,
   commandNotAvailable: (command: string) => `"${command}" kun je hier niet gebruiken. Dit kan wel:`,
   somethingWentWrong: 'Er ging iets mis. Probeer het later nog eens.',
   storeUnavailable: 'Convenantbot is tijdelijk niet beschikbaar. Probeer het over een paar minuten nog eens.',
@@ -35,6 +37,10 @@ export const nl = {
     verdeling: 'Jaarverdeling van woningen per corporatie vastleggen',
     help: 'Wat Convenantbot voor je kan doen',
   } satisfies Record<CommandId, string>,
+  nominationStatus: nominationStatusNl,
+  queue: queueNl,
+  nomination: nominationNl,
+  platform: platformNl,
 };
 
 export type Texts = typeof nl;

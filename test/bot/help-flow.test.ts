@@ -127,15 +127,14 @@ describe('help', () => {
         conversation: channel('19:x@thread.tacv2'),
       }),
     );
-    expect(answer.messages.map((m) => m.text)).toEqual([nl.comingSoon('status')]);
+    // The status card (test/bot/platform-flow.test.ts has its figures).
+    expect(answer.messages).toHaveLength(1);
+    const card = expectValidAdaptiveCard((answer.messages[0]?.attachments as Attachment[])[0] as Attachment);
+    expect(JSON.stringify(card)).toContain(nl.platform.digest.statusTitle);
   });
 
-  it('says "komt binnenkort" for commands still to be built', async () => {
-    const answer = await postActivity(bot, from(COUNSELLOR, { text: 'mijn aanmeldingen' }));
-    expect(answer.messages.map((m) => m.text)).toEqual([nl.comingSoon('mijn aanmeldingen')]);
-  });
-
-  it('answers the "Nieuwe aanmelding" button, as Action.Execute and as its Action.Submit fallback', async () => {
+  // The nomination card itself is tested in nomination-form*.test.ts.
+  it('answers the "Nieuwe aanmelding" button with the nomination card, as Action.Execute and as its Action.Submit fallback', async () => {
     const execute = await postActivity(
       bot,
       from(COUNSELLOR, {
@@ -146,11 +145,12 @@ describe('help', () => {
     );
     expect(execute.activities.find((a) => a.type === 'invokeResponse')?.value).toMatchObject({
       status: 200,
-      body: { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: nl.comingSoon('aanmelden') },
+      body: { statusCode: 200, type: 'application/vnd.microsoft.card.adaptive', value: { type: 'AdaptiveCard' } },
     });
 
     const submit = await postActivity(bot, from(COUNSELLOR, { text: undefined, value: { verb: 'nomination.new' } }));
-    expect(submit.messages.map((m) => m.text)).toEqual([nl.comingSoon('aanmelden')]);
+    expect(submit.messages).toHaveLength(1);
+    expectValidAdaptiveCard((submit.messages[0]?.attachments as Attachment[])[0] as Attachment);
   });
 });
 
