@@ -49,9 +49,26 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.cardActivities]: [{ name: 'nomination_conversation', key: { nominationId: 1, conversationKey: 1 } }],
 };
 
-/** Creates the indexes; idempotent, so every instance runs it at start-up. */
+/**
+ * Creates the indexes that are missing; idempotent, so every instance runs it at start-up.
+ * Only the missing ones, one call each: FerretDB 1.24 panics (and drops the connection) when
+ * createIndexes is given indexes that exist already, so a restart against its data would fail.
+ */
 export async function ensureIndexes(db: Db): Promise<void> {
   await Promise.all(
-    Object.entries(INDEXES).map(([collection, indexes]) => db.collection(collection).createIndexes(indexes)),
+    Object.entries(INDEXES).map(async ([name, indexes]) => {
+      const collection = db.collection(name);
+      const existing = new Set(
+        (
+          await collection
+            .listIndexes()
+            .toArray()
+            .catch(() => [])
+        ).map((index) => index.name),
+      );
+      for (const index of indexes.filter((index) => !existing.has(index.name))) {
+        await collection.createIndexes([index]);
+      }
+    }),
   );
 }

@@ -590,6 +590,23 @@ describe('createStore', () => {
     }
   });
 
+  it('reopens a database it created before, as a restarted bot does, and keeps its data', async () => {
+    const uri = inject('mongodbUri');
+    const dbName = `test_${randomBytes(8).toString('hex')}`;
+    const first = await createStore({ mongodbUri: uri, dbName });
+    await first.parties.insert(party('vidomes'));
+    await first.close();
+    const second = await createStore({ mongodbUri: uri, dbName, serverSelectionTimeoutMs: 3_000 });
+    try {
+      expect((await second.parties.list()).map((p) => p.id)).toEqual(['vidomes']);
+    } finally {
+      const client = new MongoClient(uri);
+      await client.db(dbName).dropDatabase();
+      await client.close();
+      await second.close();
+    }
+  });
+
   it('fails fast with StoreUnavailableError when the database cannot be reached', async () => {
     const started = Date.now();
     await expect(
