@@ -19,6 +19,7 @@ import { localDate, type Clock } from '../../src/time/dates';
 import { landlordView } from '../../src/views/landlord-view';
 import { organisationView } from '../../src/views/organisation-view';
 import type { Texts } from '../i18n/texts';
+import { signalFormFor } from '../signals/signal-form';
 import { landlordStatusCardData, counsellorStatusCardData } from './status-card-data';
 import { actorForViewer, type CardViewer } from './viewer';
 
@@ -56,7 +57,7 @@ export async function statusCardData(
       ...(nominator && { nominator: { name: nominator.name, email: nominator.email } }),
       ...(ownAcknowledgement && { acknowledgedBy: ownAcknowledgement.contactName }),
     };
-    return landlordStatusCardData(view, extras, steps, texts, options);
+    return withSignalForm(landlordStatusCardData(view, extras, steps, texts, options), nomination, viewer, texts);
   }
   const landlordIds = addressedLandlordIds(nomination);
   const positions: Record<string, number> = {};
@@ -67,7 +68,23 @@ export async function statusCardData(
   const view = organisationView(nomination, viewer.partyId, positions);
   if (!view) return undefined;
   const partyNames = Object.fromEntries((await deps.store.parties.list()).map((p) => [p.id, p.name]));
-  return counsellorStatusCardData(view, { partyNames }, steps, texts, options);
+  return withSignalForm(
+    counsellorStatusCardData(view, { partyNames }, steps, texts, options),
+    nomination,
+    viewer,
+    texts,
+  );
+}
+
+/** 8.1, 8.2, 10.5: a tenancy's card carries the "Signaal" form for its two sides. */
+function withSignalForm(
+  data: StatusCardData,
+  nomination: Nomination,
+  viewer: CardViewer,
+  texts: Texts,
+): StatusCardData {
+  const signal = signalFormFor(nomination, viewer, texts, data.today);
+  return signal ? { ...data, signal } : data;
 }
 
 /** The rendered card, or undefined when the viewer may not see this nomination. */

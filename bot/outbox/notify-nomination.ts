@@ -115,8 +115,8 @@ async function counsellorDelivery(store: NotifyDeps['store'], n: Nomination): Pr
  * The contact's 1:1 chat, unless a send there failed with 403/404 since it was stored: then the
  * app was removed, and only installing it again (a new reference) makes the contact reachable.
  */
-async function personalReference(
-  store: NotifyDeps['store'],
+export async function personalReference(
+  store: Pick<Store, 'conversations'>,
   contact: Contact,
 ): Promise<ConversationReferenceRecord | undefined> {
   if (!contact.aadObjectId) return undefined;

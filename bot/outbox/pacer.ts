@@ -1,40 +1,78 @@
 /**
- * Per-conversation pacing under Teams' limit of 7 messages a second per thread (DESIGN.md
- * "Sending"). Per process: several bot instances each pace their own sends, which is why the
- * worker still honours 429 and Retry-After.
+ * Pacing under Teams' rate limits (DESIGN.md "Sending"). Teams limits a bot per conversation
+ * ("per bot per thread") to 7 sends a second, but also to 8 in any 2 seconds, 60 in 30 and 1800
+ * an hour, and all its conversations in a tenant to 50 requests a second: pacing only the first
+ * still earned a 429 on the 9th message of a burst. Per process: several bot instances each pace
+ * their own sends, which is why the worker still honours 429 and Retry-After.
  */
-export const SENDS_PER_SECOND_PER_CONVERSATION = 7;
-const WINDOW_MS = 1000;
+export interface RateWindow {
+  ms: number;
+  max: number;
+}
+
+/** learn.microsoft.com, "Optimize your bot with rate limiting in Teams": per bot per thread. */
+export const PER_CONVERSATION_LIMITS: readonly RateWindow[] = [
+  { ms: 1_000, max: 7 },
+  { ms: 2_000, max: 8 },
+  { ms: 30_000, max: 60 },
+  { ms: 3_600_000, max: 1800 },
+];
+/** The same page: the global limit per app per tenant. */
+export const GLOBAL_LIMITS: readonly RateWindow[] = [{ ms: 1_000, max: 50 }];
+
+const GLOBAL_KEY = '\u0000all';
 
 export class ConversationPacer {
+  /** Send times per conversation (and GLOBAL_KEY), oldest first, within the longest window. */
   private readonly recent = new Map<string, number[]>();
 
   constructor(
     private readonly now: () => number,
     private readonly sleep: (ms: number) => Promise<void>,
-    private readonly perSecond: number = SENDS_PER_SECOND_PER_CONVERSATION,
+    private readonly perConversation: readonly RateWindow[] = PER_CONVERSATION_LIMITS,
+    private readonly global: readonly RateWindow[] = GLOBAL_LIMITS,
   ) {}
 
-  /** Waits until one more send to `conversationKey` stays within the limit, and counts it. */
+  /** Waits until one more send to `conversationKey` stays within every limit, and counts it. */
   async waitTurn(conversationKey: string): Promise<void> {
     for (;;) {
       const now = this.now();
-      const sent = (this.recent.get(conversationKey) ?? []).filter((at) => at > now - WINDOW_MS);
-      const oldest = sent[0];
-      if (sent.length < this.perSecond || oldest === undefined) {
-        sent.push(now);
-        this.recent.set(conversationKey, sent);
+      const own = this.sendsWithin(conversationKey, this.perConversation, now);
+      const all = this.sendsWithin(GLOBAL_KEY, this.global, now);
+      const wait = Math.max(waitFor(own, this.perConversation, now), waitFor(all, this.global, now));
+      if (wait <= 0) {
+        own.push(now);
+        all.push(now);
         this.forgetQuietConversations(now);
         return;
       }
-      this.recent.set(conversationKey, sent);
-      await this.sleep(oldest + WINDOW_MS - now);
+      await this.sleep(wait);
     }
+  }
+
+  /** This key's send times still inside its longest window (older ones dropped). */
+  private sendsWithin(key: string, windows: readonly RateWindow[], now: number): number[] {
+    const longest = Math.max(...windows.map((w) => w.ms));
+    const kept = (this.recent.get(key) ?? []).filter((at) => at > now - longest);
+    this.recent.set(key, kept);
+    return kept;
   }
 
   /** Keeps the map from growing with every conversation ever served. */
   private forgetQuietConversations(now: number): void {
     if (this.recent.size < 1000) return;
-    for (const [key, times] of this.recent) if (times.every((at) => at <= now - WINDOW_MS)) this.recent.delete(key);
+    const longest = Math.max(...this.perConversation.map((w) => w.ms));
+    for (const [key, times] of this.recent) if (times.every((at) => at <= now - longest)) this.recent.delete(key);
   }
+}
+
+/** How long until one more send fits every window: the `max`-th latest send must leave the window. */
+function waitFor(times: readonly number[], windows: readonly RateWindow[], now: number): number {
+  let wait = 0;
+  for (const { ms, max } of windows) {
+    const inWindow = times.filter((at) => at > now - ms);
+    const blocking = inWindow[inWindow.length - max];
+    if (inWindow.length >= max && blocking !== undefined) wait = Math.max(wait, blocking + ms - now);
+  }
+  return wait;
 }

@@ -6,9 +6,12 @@
  * shows the card is there already, so nothing goes out twice. (Only a death between Teams' answer
  * and the record write can still repeat a post: Teams has no idempotent send. The weekly digest,
  * posted as enqueued, has no card record, so for it that window is the whole send.)
+ * A signal's card (8.1, 8.2, 10.5) is kept current the same way; reminders are drawn when sent
+ * and posted once, a platform reminder as it was enqueued (counts only).
  */
 import type { ConversationReference } from 'botbuilder';
 import type { OutboxMessage } from '../../src/outbox/outbox';
+import type { CardViewer } from '../../src/storage/card-activity-port';
 import type { Store } from '../../src/storage/ports';
 import type { Clock } from '../../src/time/dates';
 import type { BotDeps } from '../deps';
@@ -18,7 +21,11 @@ import { statusCardFor } from '../nomination-card/load-status-card';
 import { clearContactUnreachable, markContactUnreachable } from './contact-reachability';
 import { decideOnFailure } from './delivery-policy';
 import { readDigestPayload } from '../scheduler/digest-message';
+import { readPlatformReminderPayload, readReminderPayload, type ReminderPayload } from '../scheduler/reminder-message';
+import { reminderCardFor } from '../reminders/reminder-card';
+import { signalCardFor } from '../signals/signal-card';
 import { readNominationStatusPayload, type NominationStatusPayload } from './nomination-message';
+import { readSignalCardPayload, signalCardKey, signalMessage, type SignalCardPayload } from './signal-message';
 import { ConversationPacer } from './pacer';
 import { DeliveryError, type ProactiveSender } from './proactive-sender';
 
@@ -124,6 +131,12 @@ export class OutboxWorker {
     if (status) return this.deliverStatus(message, status);
     const digest = readDigestPayload(message);
     if (digest) return this.deliverCard(message, digest.card);
+    const signal = readSignalCardPayload(message);
+    if (signal) return this.deliverSignal(message, signal);
+    const reminder = readReminderPayload(message);
+    if (reminder) return this.deliverReminder(message, reminder);
+    const platformReminder = readPlatformReminderPayload(message);
+    if (platformReminder) return this.deliverCard(message, platformReminder.card);
     return this.fail(message, 'failed', 'unknown message kind or payload');
   }
 
@@ -147,39 +160,97 @@ export class OutboxWorker {
     const reference = record.reference as Partial<ConversationReference>;
     const nomination = await this.store.nominations.get(payload.nominationId);
     if (!nomination) return this.fail(message, 'failed', 'nomination gone');
+    return this.deliverTracked(message, reference, payload.version, {
+      key: nomination.id,
+      version: nomination.version,
+      viewer: payload.viewer,
+      ...(payload.recipientPartyId && { recipientPartyId: payload.recipientPartyId }),
+      ...(payload.replaceActivityId && { replaceActivityId: payload.replaceActivityId }),
+      render: () => statusCardFor(this.deps, nomination, payload.viewer, textsFor(reference.locale)),
+    });
+  }
 
-    const tracked = payload.replaceActivityId
-      ? undefined
-      : await this.store.cardActivities.get(nomination.id, message.conversationKey);
-    if (tracked && tracked.version >= payload.version) {
-      await this.store.outbox.markSent(message.id, this.clock().toISOString());
-      return 'skipped';
+  /** A signal's card (8.1, 8.2, 10.5), tracked like a status card under `signal:<id>`. */
+  private async deliverSignal(message: OutboxMessage, payload: SignalCardPayload): Promise<Outcome> {
+    const record = await this.store.conversations.get(message.conversationKey);
+    if (!record) return this.unreachable(message, payload.recipientPartyId, 'no conversation reference');
+    const reference = record.reference as Partial<ConversationReference>;
+    const signal = await this.store.signals.get(payload.signalId);
+    if (!signal) return this.fail(message, 'failed', 'signal gone');
+    const outcome = await this.deliverTracked(message, reference, payload.version, {
+      key: signalCardKey(signal.id),
+      version: signal.version,
+      viewer: payload.viewer,
+      ...(payload.recipientPartyId && { recipientPartyId: payload.recipientPartyId }),
+      render: () => signalCardFor(this.deps, signal, payload.viewer, textsFor(reference.locale)),
+    });
+    // Acknowledged while this card was on its way: the acknowledgement did not know of this card yet.
+    const now = await this.store.signals.get(signal.id);
+    if (outcome === 'sent' && now && now.version > signal.version) {
+      const recipient = { conversationKey: message.conversationKey, viewer: payload.viewer };
+      await this.store.outbox.enqueue(signalMessage(now.id, now.version, recipient, this.clock().toISOString()));
     }
-    const card = await statusCardFor(this.deps, nomination, payload.viewer, textsFor(reference.locale));
-    if (!card) return this.fail(message, 'failed', 'viewer may not see this nomination');
+    return outcome;
+  }
 
+  /** A reminder (5.4, 5.11, 4.9), drawn now from the nomination for its viewer, posted once. */
+  private async deliverReminder(message: OutboxMessage, payload: ReminderPayload): Promise<Outcome> {
+    const record = await this.store.conversations.get(message.conversationKey);
+    if (!record) return this.unreachable(message, payload.recipientPartyId, 'no conversation reference');
+    const reference = record.reference as Partial<ConversationReference>;
+    const card = await reminderCardFor(this.deps, payload, textsFor(reference.locale));
+    if (!card) return this.fail(message, 'failed', 'nomination gone or not for this viewer');
     try {
-      const activityId = payload.replaceActivityId
-        ? await this.update(message, reference, payload.replaceActivityId, card)
-        : tracked
-          ? await this.updateOrRepost(message, reference, tracked.activityId, card)
-          : await this.post(message, reference, card);
-      if (!payload.replaceActivityId) {
-        await this.store.cardActivities.record({
-          nominationId: nomination.id,
-          conversationKey: message.conversationKey,
-          activityId,
-          version: nomination.version,
-          viewer: payload.viewer,
-          updatedAt: this.clock().toISOString(),
-        });
-      }
+      await this.post(message, reference, card);
     } catch (error) {
       return this.afterFailure(message, payload.recipientPartyId, error);
     }
     await this.store.outbox.markSent(message.id, this.clock().toISOString());
-    if (message.recipientContactId && payload.recipientPartyId) {
-      await clearContactUnreachable(this.store, payload.recipientPartyId, message.recipientContactId, this.clock);
+    return 'sent';
+  }
+
+  /**
+   * A card kept current in one conversation: skipped when the card there shows this version or a
+   * newer one, else rendered now and posted, or updated where it was posted before.
+   */
+  private async deliverTracked(
+    message: OutboxMessage,
+    reference: Partial<ConversationReference>,
+    messageVersion: number,
+    target: TrackedCard,
+  ): Promise<Outcome> {
+    const tracked = target.replaceActivityId
+      ? undefined
+      : await this.store.cardActivities.get(target.key, message.conversationKey);
+    if (tracked && tracked.version >= messageVersion) {
+      await this.store.outbox.markSent(message.id, this.clock().toISOString());
+      return 'skipped';
+    }
+    const card = await target.render();
+    if (!card) return this.fail(message, 'failed', 'viewer may not see this card');
+
+    try {
+      const activityId = target.replaceActivityId
+        ? await this.update(message, reference, target.replaceActivityId, card)
+        : tracked
+          ? await this.updateOrRepost(message, reference, tracked.activityId, card)
+          : await this.post(message, reference, card);
+      if (!target.replaceActivityId) {
+        await this.store.cardActivities.record({
+          nominationId: target.key,
+          conversationKey: message.conversationKey,
+          activityId,
+          version: target.version,
+          viewer: target.viewer,
+          updatedAt: this.clock().toISOString(),
+        });
+      }
+    } catch (error) {
+      return this.afterFailure(message, target.recipientPartyId, error);
+    }
+    await this.store.outbox.markSent(message.id, this.clock().toISOString());
+    if (message.recipientContactId && target.recipientPartyId) {
+      await clearContactUnreachable(this.store, target.recipientPartyId, message.recipientContactId, this.clock);
     }
     return 'sent';
   }
@@ -256,6 +327,19 @@ export class OutboxWorker {
 }
 
 type Card = Parameters<ProactiveSender['post']>[1];
+
+/** A card the worker keeps current in a conversation (card-activity-port.ts). */
+interface TrackedCard {
+  /** Its key in the card-activity store: the nomination id, or `signal:<id>`. */
+  key: string;
+  /** The version the rendered card shows. */
+  version: number;
+  viewer: CardViewer;
+  recipientPartyId?: string;
+  /** Update this very activity (a card answered with "bezig") instead of the tracked one. */
+  replaceActivityId?: string;
+  render(): Promise<Card | undefined>;
+}
 
 function errorShape(error: unknown): { name?: string; message?: string } {
   return error instanceof Error ? { name: error.name, message: error.message } : {};

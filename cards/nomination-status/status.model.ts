@@ -6,6 +6,7 @@
  */
 import type { TransitionName } from '../../src/nomination/transitions';
 import { renderCard, type CardAttachment } from '../render';
+import { signalFormAction, type SignalFormData } from '../signal/signal.model';
 import busyTemplate from './busy.card.json' with { type: 'json' };
 import template from './status.card.json' with { type: 'json' };
 
@@ -100,19 +101,25 @@ export interface StatusCardData {
   progressTitle: string;
   progressFacts: Fact[];
   actions: Partial<Record<CardStep, CardAction>>;
+  /** 8.1, 8.2, 10.5: the "Signaal" form, on a tenancy's card for its landlord and its organisation. */
+  signal?: SignalFormData;
 }
 
 export function nominationStatusCard(data: StatusCardData): CardAttachment {
   // The template tests `x != null` (undefined would be left unbound), and reads camelCase keys.
   const actions = Object.fromEntries(CARD_STEPS.map((step) => [camelCase(step), data.actions[step] ?? null]));
   const offered = CARD_STEPS.filter((step) => data.actions[step] !== undefined);
-  return renderCard(templateWith(offered), {
+  const card = renderCard(templateWith(offered), {
     ...data,
     note: data.note ?? null,
     notice: data.notice ?? null,
     acknowledgement: data.acknowledgement ?? null,
     actions,
   });
+  if (!data.signal) return card;
+  // Its own template (cards/signal/), appended: signals are no step of the lifecycle.
+  const cardActions = (card.content.actions as unknown[] | undefined) ?? [];
+  return { ...card, content: { ...card.content, actions: [...cardActions, signalFormAction(data.signal)] } };
 }
 
 const templates = new Map<string, object>();

@@ -1,15 +1,12 @@
 /**
  * Signals between landlords and counsellors (8.1, 8.2, 10.5), counted for the platform.
- * There is no signal store yet: the digest takes an optional counter and reports "not counted"
- * without one. The signal work should own SIGNAL_TYPES and implement SignalCounter on its store.
+ * The digest takes an optional counter (the signal store, src/storage/signal-port.ts) and
+ * reports "not counted" without one. The kinds are src/signals/'s.
  */
-export const SIGNAL_TYPES = [
-  'overlast', // 8.2 nuisance
-  'huurachterstand', // 8.2 rent arrears
-  'einde-begeleiding', // 8.1 premature end of guidance
-  'weigering-begeleiding', // 10.5 guidance refused
-] as const;
-export type SignalType = (typeof SIGNAL_TYPES)[number];
+import { SIGNAL_KINDS, type SignalKind } from '../signals/signal';
+
+export const SIGNAL_TYPES = SIGNAL_KINDS;
+export type SignalType = SignalKind;
 
 export interface SignalCounter {
   /** Signals sent at or after `from` and before `before` (UTC ISO instants), by type. Counts only. */

@@ -13,6 +13,7 @@ import type { Nomination, NominationState, NominationType } from '../nomination/
 import type { OutboxMessage } from '../outbox/outbox';
 import type { Party } from '../parties/party';
 import type { CardActivityStore } from './card-activity-port';
+import type { SignalStore } from './signal-port';
 
 /** Thrown when an update's expected version no longer matches: someone else acted first. */
 export class VersionConflictError extends Error {
@@ -162,6 +163,8 @@ export interface Store {
   leases: LeaseStore;
   /** Where the nomination cards the bot sent are, to update them in place (card-activity-port.ts). */
   cardActivities: CardActivityStore;
+  /** Signals between landlord and counsellor on a tenancy (8.1, 8.2, 10.5; signal-port.ts). */
+  signals: SignalStore;
   /** Resolves when the store answers (for /readyz). */
   ping(): Promise<void>;
   /** Idempotent; afterwards every call rejects with StoreUnavailableError. */

@@ -17,6 +17,7 @@ import {
   type CardStep,
 } from '../../cards/nomination-status/status.model';
 import { availableSteps } from '../../src/nomination/available-steps';
+import { sendableKinds } from '../../src/signals/signal-rules';
 import type { Nomination, NominationState } from '../../src/nomination/nomination';
 import { NOMINATION_STATES } from '../../src/nomination/states';
 import { seedCovenantParties } from '../../src/parties/registry';
@@ -81,7 +82,11 @@ describe.each(NOMINATION_STATES.filter((s) => s !== 'draft'))('the status card i
         }
         const content = expectValidAdaptiveCard(card);
         const actor = viewer.audience === 'landlord' ? ACTORS[who as 'vidomes' | 'wooninvest'] : ACTORS.counsellor;
-        const expected = CARD_STEPS.filter((step) => availableSteps(n, actor).includes(step)).map(stepVerb);
+        const steps = CARD_STEPS.filter((step) => availableSteps(n, actor).includes(step)).map(stepVerb);
+        // 8.1, 8.2, 10.5: a tenancy's card also carries the "Signaal" form for its two sides.
+        const side = viewer.audience === 'landlord' ? 'landlord' : 'care';
+        const signal = sendableKinds(n, { side, partyId: viewer.partyId }).length > 0 ? ['signal.send'] : [];
+        const expected = [...steps, ...signal];
         expect(verbsOf(content).sort()).toEqual(expected.sort());
         expect(JSON.stringify(content)).toContain(texts.nominationStatus.states[n.state]);
       }

@@ -49,6 +49,7 @@ async function createMongoTestStore(): Promise<TestStore> {
     distributions: store.distributions,
     leases: store.leases,
     cardActivities: store.cardActivities,
+    signals: store.signals,
     ping: () => store.ping(),
     close: () => (closed ??= dropAndClose()),
   };

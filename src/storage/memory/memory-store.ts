@@ -9,6 +9,7 @@ import { MemoryNominationStore } from './memory-nominations';
 import { MemoryOutboxStore } from './memory-outbox';
 import { MemoryPartyStore } from './memory-parties';
 import { MemoryAuditStore, MemoryConversationStore, MemoryDistributionStore, MemoryLeaseStore } from './memory-records';
+import { MemorySignalStore } from './memory-signals';
 import { MemoryState } from './memory-state';
 
 export function createMemoryStore(): Store {
@@ -22,6 +23,7 @@ export function createMemoryStore(): Store {
     distributions: new MemoryDistributionStore(state),
     leases: new MemoryLeaseStore(state),
     cardActivities: new MemoryCardActivityStore(state),
+    signals: new MemorySignalStore(state),
     async ping() {
       state.assertOpen();
     },

@@ -16,6 +16,7 @@ export const COLLECTIONS = {
   // Who may write a versioned document's next version (mongo-claims.ts); found by _id only.
   claims: 'claims',
   cardActivities: 'cardActivities',
+  signals: 'signals',
 } as const;
 
 /** Lowercased copy of the contacts' e-mail addresses: a case-insensitive lookup that can use an index. */
@@ -47,6 +48,12 @@ export const INDEXES: Record<string, IndexDescription[]> = {
   [COLLECTIONS.audit]: [{ name: 'objectId_at', key: { 'object.id': 1, at: 1, _id: 1 } }],
   // The cards of one nomination, to update them all in place after a change.
   [COLLECTIONS.cardActivities]: [{ name: 'nomination_conversation', key: { nominationId: 1, conversationKey: 1 } }],
+  [COLLECTIONS.signals]: [
+    // A tenancy's signals in the order they were sent.
+    { name: 'nomination_sentAt', key: { nominationId: 1, sentAt: 1, _id: 1 } },
+    // The digest's counts per week (10.2: counts only).
+    { name: 'sentAt', key: { sentAt: 1 } },
+  ],
 };
 
 /**

@@ -19,6 +19,7 @@ import { MongoOutboxStore } from './mongo-outbox';
 import { MongoPartyStore } from './mongo-parties';
 import { MongoAuditStore, MongoConversationStore, MongoDistributionStore, MongoLeaseStore } from './mongo-records';
 import { ensureIndexes } from './mongo-schema';
+import { MongoSignalStore } from './mongo-signals';
 
 export interface MongoStoreOptions {
   uri: string;
@@ -46,7 +47,10 @@ export async function connectMongoStore(options: MongoStoreOptions): Promise<Mon
   const client = new MongoClient(options.uri, {
     appName: 'convenantbot',
     // An unreachable database fails fast, so the bot can answer "tijdelijk niet beschikbaar".
-    serverSelectionTimeoutMS: options.serverSelectionTimeoutMs ?? 5000,
+    // An option object beats the URI in the driver: a default here would silently override an
+    // operator's `?serverSelectionTimeoutMS=` in MONGODB_URI, so it applies only when that is absent.
+    serverSelectionTimeoutMS:
+      options.serverSelectionTimeoutMs ?? (/[?&]serverSelectionTimeoutMS=/i.test(options.uri) ? undefined : 5000),
     // Optional domain fields left undefined are not stored (not as null), as in the memory store.
     ignoreUndefined: true,
   });
@@ -69,6 +73,7 @@ export async function connectMongoStore(options: MongoStoreOptions): Promise<Mon
     distributions: new MongoDistributionStore(context),
     leases: new MongoLeaseStore(context),
     cardActivities: new MongoCardActivityStore(context),
+    signals: new MongoSignalStore(context),
     ping: () =>
       context.run(async () => {
         await db.command({ ping: 1 });

@@ -11,6 +11,7 @@ import type { YearDistribution } from '../../../src/distribution/distribution';
 import type { Nomination } from '../../../src/nomination/nomination';
 import type { OutboxMessage } from '../../../src/outbox/outbox';
 import type { Party } from '../../../src/parties/party';
+import type { Signal } from '../../../src/signals/signal';
 import { createStore } from '../../../src/storage/create-store';
 import { INDEXES } from '../../../src/storage/mongo/mongo-schema';
 import { DuplicateKeyError, StoreUnavailableError, VersionConflictError } from '../../../src/storage/ports';
@@ -543,6 +544,54 @@ describe.each(storeFactories)('storage contract ($name)', ({ create }) => {
       await store.cardActivities.delete('n1', 'user:b');
       expect(await store.cardActivities.get('n1', 'user:b')).toBeUndefined();
       expect(await store.cardActivities.get('n2', 'user:b')).toBeDefined();
+    });
+  });
+
+  describe('signals', () => {
+    const signal = (id: string, overrides: Partial<Signal> = {}): Omit<Signal, 'version'> => ({
+      id,
+      nominationId: 'n1',
+      kind: 'huurachterstand',
+      from: { side: 'landlord', partyId: 'vidomes', contactId: 'c-l' },
+      to: { side: 'care', partyId: 'zorg-a' },
+      sentAt: at(5),
+      arrears: { achterstandBedrag: 812.5, achterstandSinds: '2025-02-01' },
+      ...overrides,
+    });
+
+    it('inserts with version 1 once, gets, and lists a tenancy’s signals in the order sent', async () => {
+      expect(await store.signals.insert(signal('s2', { sentAt: at(7) }))).toEqual({
+        ...signal('s2', { sentAt: at(7) }),
+        version: 1,
+      });
+      await store.signals.insert(signal('s1'));
+      await store.signals.insert(signal('s3', { nominationId: 'n2' }));
+      await expect(store.signals.insert(signal('s1'))).rejects.toBeInstanceOf(DuplicateKeyError);
+      expect(await store.signals.get('s1')).toEqual({ ...signal('s1'), version: 1 });
+      expect(await store.signals.get('none')).toBeUndefined();
+      expect(ids(await store.signals.listForNomination('n1'))).toEqual(['s1', 's2']);
+    });
+
+    it('acknowledges as a compare-and-set: of racing receivers exactly one wins', RACE, async () => {
+      const stored = await store.signals.insert(signal('s1'));
+      const winners = await race(
+        times(
+          6,
+          (i) => () => store.signals.replace({ ...stored, acknowledgement: { contactId: `c-${i}`, at: at(9) } }, 1),
+        ),
+      );
+      expect(winners).toHaveLength(1);
+      expect(await store.signals.get('s1')).toEqual({ ...winners[0], version: 2 });
+      await expect(store.signals.replace(stored, 1)).rejects.toBeInstanceOf(VersionConflictError);
+    });
+
+    it('counts by kind in a window of sentAt, from inclusive, before exclusive', async () => {
+      await store.signals.insert(signal('s1', { kind: 'overlast', sentAt: at(10) }));
+      await store.signals.insert(signal('s2', { kind: 'overlast', sentAt: at(11) }));
+      await store.signals.insert(signal('s3', { sentAt: at(12) }));
+      await store.signals.insert(signal('s4', { kind: 'einde-begeleiding', sentAt: at(20) }));
+      expect(await store.signals.countByType(at(10), at(20))).toEqual({ overlast: 2, huurachterstand: 1 });
+      expect(await store.signals.countByType(at(0), at(10))).toEqual({});
     });
   });
 
