@@ -9,16 +9,41 @@ import type { LogLevel } from './config';
 
 export type { Logger } from 'pino';
 
+/** Activity content, secrets and connection strings, and the personal fields of a contact or candidate. */
+const REDACTED_KEYS = [
+  'text',
+  'value',
+  'attachments',
+  'appPassword',
+  'password',
+  'MICROSOFT_APP_PASSWORD',
+  'authorization',
+  'token',
+  'accessToken',
+  'mongodbUri',
+  'MONGODB_URI',
+  'uri',
+  'email',
+  'candidate',
+];
+const REDACTED_PATHS = [
+  ...REDACTED_KEYS.flatMap((key) => [key, `*.${key}`]),
+  'headers.authorization',
+  '*.headers.authorization',
+  '*.*.headers.authorization',
+  'err.request',
+  'err.response',
+];
+
 export function createLogger(level: LogLevel, destination?: DestinationStream): Logger {
   return pino(
     {
       level,
       base: { service: 'convenantbot' },
-      // Belt and braces: should someone log a whole activity or config anyway, these stay out.
-      redact: {
-        paths: ['text', '*.text', 'value', '*.value', 'attachments', '*.attachments', 'appPassword', '*.appPassword'],
-        censor: '[redacted]',
-      },
+      // Belt and braces: should someone log a whole activity, config, request or HTTP error anyway,
+      // these stay out. Paths match one level deep (pino has no `**`), so each is also listed under
+      // `*.`; `err.request`/`err.response` are how botframework's RestError carries the bearer token.
+      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     },
     destination,
   );

@@ -68,6 +68,8 @@ export const nominationEn: NominationTexts = {
     requiredNote: 'Fields marked * are needed to submit. Save keeps a draft.',
     saved: 'Draft saved. Find it again with "mijn aanmeldingen".',
     notSaved: 'Not saved: see the messages at the fields.',
+    storeUnavailable:
+      'Convenantbot is temporarily unavailable: nothing was saved. Your answers are still on this card; press the button again in a few minutes.',
     completeEarlierStep: 'This step is not complete yet. Complete it, then go on.',
     expired: 'This card belongs to an old nomination. Type "aanmelden" to go on.',
     conflict: 'Not saved: someone else just changed this draft. Check your answers and try again.',

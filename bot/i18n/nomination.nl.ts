@@ -18,6 +18,8 @@ export const nominationNl = {
     requiredNote: 'Velden met * zijn nodig om in te dienen. Met Opslaan bewaar je een concept.',
     saved: 'Concept opgeslagen. Je vindt het terug met "mijn aanmeldingen".',
     notSaved: 'Niet opgeslagen: kijk naar de meldingen bij de velden.',
+    storeUnavailable:
+      'Convenantbot is tijdelijk niet beschikbaar: er is niets opgeslagen. Je antwoorden staan nog op deze kaart; druk over een paar minuten opnieuw op de knop.',
     completeEarlierStep: 'Deze stap is nog niet compleet. Vul hem aan en ga dan verder.',
     expired: 'Deze kaart hoort bij een oude aanmelding. Typ "aanmelden" om verder te gaan.',
     conflict:

@@ -18,8 +18,15 @@ export interface RunningFerretDb {
   stop(): Promise<void>;
 }
 
+/** One FerretDB process; fault tests stop or kill it and start another on the same port and data. */
+export interface FerretDbProcess extends RunningFerretDb {
+  port: number;
+  /** SIGKILL: a crash, no clean shutdown. */
+  kill(): Promise<void>;
+}
+
 /** A port that was free a moment ago; FerretDB exits if it was taken since, and we try another. */
-async function freeLoopbackPort(): Promise<number> {
+export async function freeLoopbackPort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -44,17 +51,20 @@ async function answersPing(uri: string): Promise<boolean> {
   }
 }
 
-async function stopProcess(child: ChildProcess): Promise<void> {
+async function stopProcess(child: ChildProcess, signal: 'SIGTERM' | 'SIGKILL' = 'SIGTERM'): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGTERM');
+  child.kill(signal);
   const killTimer = setTimeout(() => child.kill('SIGKILL'), 5_000);
   await exited;
   clearTimeout(killTimer);
 }
 
-async function startOnce(binary: string, dataDir: string): Promise<RunningFerretDb> {
-  const port = await freeLoopbackPort();
+/**
+ * Starts FerretDB on this data directory and port and waits for it to answer. The caller removes
+ * the directory; startFerretDb below is the throw-away variant.
+ */
+export async function startFerretDbProcess(binary: string, dataDir: string, port: number): Promise<FerretDbProcess> {
   const child = spawn(
     binary,
     [
@@ -87,7 +97,9 @@ async function startOnce(binary: string, dataDir: string): Promise<RunningFerret
         `FerretDB (${binary}) exited before it was ready${spawnError ? `: ${spawnError.message}` : ''}.\n${stderr}`,
       );
     }
-    if (await answersPing(uri)) return { uri, stop: () => stopProcess(child) };
+    if (await answersPing(uri)) {
+      return { uri, port, stop: () => stopProcess(child), kill: () => stopProcess(child, 'SIGKILL') };
+    }
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
   await stopProcess(child);
@@ -104,7 +116,7 @@ export async function startFerretDb(binary: string): Promise<RunningFerretDb> {
   // Retried because the free port may be taken between choosing it and FerretDB binding it.
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
-      const server = await startOnce(binary, dataDir);
+      const server = await startFerretDbProcess(binary, dataDir, await freeLoopbackPort());
       return {
         uri: server.uri,
         async stop() {
