@@ -21,6 +21,8 @@ import { AdapterProactiveSender } from './outbox/proactive-sender';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { createLogger, type Logger } from './logger';
 import { DigestScheduler } from './scheduler/digest-scheduler';
+import { ReminderScheduler } from './scheduler/reminder-scheduler';
+import { RetentionScheduler } from './scheduler/retention-scheduler';
 import { startServer } from './server';
 
 // Teams gives a card action about 15 s; a turn still running after that has lost its user anyway.
@@ -42,6 +44,13 @@ export interface StartBotOverrides {
   cardActionBudgetMs?: number;
   /** `false`: no weekly digest scheduler, for tests that tick one of their own. */
   digestScheduler?: boolean;
+  /**
+   * Reminders (5.4, 5.11, 4.9, 6.4). Default: on when the outbox polls; a test that drains the
+   * outbox by hand (`outbox.poll: false`) ticks reminders by hand too, unless it passes `true`.
+   */
+  reminderScheduler?: boolean;
+  /** Erasing closed nominations' personal data after RETENTION_DAYS; on unless `false`. */
+  retentionScheduler?: boolean;
 }
 
 export interface RunningBot {
@@ -80,6 +89,11 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
     const outbox = new OutboxWorker(deps, sender, overrides.outbox);
     // Built before the server listens: a DIGEST_CRON out of range stops start-up here.
     const digest = digestSchedulerFor(config, overrides, { store, clock, logger });
+    const reminders = reminderSchedulerFor(config, overrides, { store, clock, logger });
+    const retention =
+      overrides.retentionScheduler === false
+        ? undefined
+        : new RetentionScheduler({ store, clock, logger, retentionDays: config.retentionDays });
     const app = createApp(deps, adapter);
     const http = await startServer({
       app,
@@ -107,6 +121,8 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
         const graceful = await http.drain(timeoutMs);
         // After the turns (they enqueue), before the store closes (the worker reads it).
         await digest?.stop();
+        await reminders?.stop();
+        await retention?.stop();
         await outbox.stop();
         if (!graceful) logger.warn({ inFlight: http.inFlight() }, 'Stopped with turns still running');
         if (ownsStore) await store.close();
@@ -116,6 +132,8 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
 
     if (overrides.outbox?.poll !== false) outbox.start();
     digest?.start();
+    reminders?.start();
+    retention?.start();
     return { server: http.server, url: http.url, store, app, adapter, outbox, logger, stop };
   } catch (error) {
     if (ownsStore) await store.close().catch(() => undefined);
@@ -135,7 +153,19 @@ function digestSchedulerFor(
     return undefined;
   }
   const { digest: schedule, timeZone, platformChannelId } = config;
-  return new DigestScheduler({ ...deps, schedule, timeZone, platformChannelId });
+  // 8.1, 8.2, 10.5: the digest counts signals by kind (10.2: counts only).
+  return new DigestScheduler({ ...deps, schedule, timeZone, platformChannelId, signals: deps.store.signals });
+}
+
+/** Reminders (5.4, 5.11, 4.9) to landlords and counsellors; 6.4 and 2b/9 to the platform channel when there is one. */
+function reminderSchedulerFor(
+  config: BotConfig,
+  overrides: StartBotOverrides,
+  deps: Pick<BotDeps, 'store' | 'clock' | 'logger'>,
+): ReminderScheduler | undefined {
+  if (!(overrides.reminderScheduler ?? overrides.outbox?.poll !== false)) return undefined;
+  const { timeZone, platformChannelId } = config;
+  return new ReminderScheduler({ ...deps, timeZone, ...(platformChannelId !== undefined && { platformChannelId }) });
 }
 
 async function main(): Promise<void> {

@@ -26,6 +26,7 @@ import type { Clock } from '../../src/time/dates';
 import { nl } from '../i18n/nl';
 import { digestCardFor } from '../platform/digest-card';
 import { landlordNamesOf } from '../platform/landlord-names';
+import { Ticker } from './ticker';
 import { digestMessage, digestMessageId } from './digest-message';
 
 export const DIGEST_LEASE = 'digest';
@@ -57,14 +58,13 @@ export type TickOutcome =
 export class DigestScheduler {
   private readonly schedule: CompiledSchedule;
   private readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
-  private started = false;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly ticker: Ticker;
 
   /** Throws CronError when DIGEST_CRON names a minute, hour or day that does not exist. */
   constructor(private readonly options: DigestSchedulerOptions) {
     this.schedule = compileSchedule(options.schedule);
     this.owner = options.instanceId ?? randomUUID();
+    this.ticker = new Ticker('digest', () => this.tick(), options.logger);
   }
 
   async tick(): Promise<TickOutcome> {
@@ -93,29 +93,12 @@ export class DigestScheduler {
     }
   }
 
-  /** Ticks now (a digest missed while the bot was down goes out at once), then tickMs after each tick. */
+  /** Ticks now (work missed while the bot was down is done at once), then tickMs after each tick. */
   start(tickMs: number = DEFAULT_TICK_MS): void {
-    if (this.started) return;
-    this.started = true;
-    const loop = () => {
-      this.running = this.tick()
-        .catch((error: unknown) => {
-          const err = error instanceof Error ? { name: error.name, message: error.message } : {};
-          this.options.logger.warn({ err }, 'digest tick failed');
-        })
-        .finally(() => {
-          // The next tick after this one ends: a slow database never piles ticks up.
-          if (!this.started) return;
-          this.timer = setTimeout(loop, tickMs);
-          this.timer.unref();
-        });
-    };
-    loop();
+    this.ticker.start(tickMs);
   }
 
   async stop(): Promise<void> {
-    this.started = false;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.ticker.stop();
   }
 }

@@ -22,6 +22,7 @@ import { localDate, type Clock } from '../../src/time/dates';
 import { nl } from '../i18n/nl';
 import { sideRecipients, type Recipient } from '../outbox/party-recipients';
 import { platformReminderCard } from '../reminders/reminder-card';
+import { Ticker } from './ticker';
 import { platformReminderMessage, reminderMessage } from './reminder-message';
 
 export const REMINDER_LEASE = 'reminders';
@@ -45,12 +46,11 @@ export type ReminderTickOutcome = { kind: 'lease-held-elsewhere' } | { kind: 'ra
 
 export class ReminderScheduler {
   private readonly owner: string;
-  private timer: NodeJS.Timeout | undefined;
-  private started = false;
-  private running: Promise<unknown> = Promise.resolve();
+  private readonly ticker: Ticker;
 
   constructor(private readonly options: ReminderSchedulerOptions) {
     this.owner = options.instanceId ?? randomUUID();
+    this.ticker = new Ticker('reminder', () => this.tick(), options.logger);
   }
 
   async tick(): Promise<ReminderTickOutcome> {
@@ -125,29 +125,13 @@ export class ReminderScheduler {
     return { due: due.length, enqueued };
   }
 
-  /** Ticks now (reminders missed while the bot was down go out at once), then tickMs after each tick. */
+  /** Ticks now (work missed while the bot was down is done at once), then tickMs after each tick. */
   start(tickMs: number = DEFAULT_TICK_MS): void {
-    if (this.started) return;
-    this.started = true;
-    const loop = () => {
-      this.running = this.tick()
-        .catch((error: unknown) => {
-          const err = error instanceof Error ? { name: error.name, message: error.message } : {};
-          this.options.logger.warn({ err }, 'reminder tick failed');
-        })
-        .finally(() => {
-          if (!this.started) return;
-          this.timer = setTimeout(loop, tickMs);
-          this.timer.unref();
-        });
-    };
-    loop();
+    this.ticker.start(tickMs);
   }
 
   async stop(): Promise<void> {
-    this.started = false;
-    clearTimeout(this.timer);
-    await this.running;
+    await this.ticker.stop();
   }
 }
 
