@@ -5,13 +5,13 @@
  */
 import { ActivityTypes, type TurnContext } from 'botbuilder';
 import { Application, type TeamsAdapter, type TurnState } from '@microsoft/teams-ai';
-import { StoreUnavailableError } from '../src/storage/ports';
 import { COMMANDS, isCommandAvailable, matchCommand, type CommandDefinition, type CommandId } from './commands';
 import { commandPlace } from './conversation';
 import type { BotDeps } from './deps';
 import { distributionHandler, registerDistributionActions } from './handlers/distribution';
 import { helpHandler, sendHelp } from './handlers/help';
 import { registerStatusCardActions } from './handlers/nomination-actions/register';
+import { registerSignalActions } from './handlers/signals/register';
 import { queueHandler } from './handlers/queue';
 import { statusHandler } from './handlers/status';
 import { myNominationsHandler, registerNominationActions, startNominationHandler } from './handlers/nomination';
@@ -19,6 +19,7 @@ import { welcomeHandler } from './handlers/welcome';
 import { textsFor } from './i18n/texts';
 import { identityGate } from './identity-gate';
 import { identityOf } from './identity';
+import { turnErrorHandler } from './turn-error';
 
 type Handler = (context: TurnContext) => Promise<void>;
 
@@ -58,20 +59,27 @@ export function createApp(deps: BotDeps, adapter: TeamsAdapter): Application<Tur
   registerNominationActions(app, deps);
   // The status card's steps (acknowledge … sign the lease) and "Open" on a queue entry.
   registerStatusCardActions(app, deps);
+  // Signals on a tenancy (8.1, 8.2, 10.5): "Signaal versturen" on its status card, "Ontvangst bevestigen" on a signal.
+  registerSignalActions(app, deps);
   // The platform channel's "verdeling" card: set the year's homes, record an exchange (9).
   registerDistributionActions(app, deps);
 
   // Anything else someone types: the help card.
   app.activity(ActivityTypes.Message, helpHandler(deps));
+  // A card action with a verb no route knows (an old card, a tampered one): without this it got no
+  // invoke answer at all, which Teams shows as its own error.
+  app.activity(ActivityTypes.Invoke, unknownCardAction);
 
-  app.error(async (context, error) => {
-    // The error only, never the activity: its text and card input may hold personal data.
-    deps.logger.error({ err: { name: error.name, message: error.message, stack: error.stack } }, 'turn failed');
-    const texts = textsFor(context.activity.locale);
-    const text = error instanceof StoreUnavailableError ? texts.storeUnavailable : texts.somethingWentWrong;
-    await context.sendActivity(text).catch(() => undefined);
-  });
+  // "Tijdelijk niet beschikbaar" when the database is down; a card button gets its invoke answer.
+  app.error(turnErrorHandler(deps));
   return app;
+}
+
+async function unknownCardAction(context: TurnContext): Promise<void> {
+  if (context.activity.name !== 'adaptiveCard/action') return;
+  const text = textsFor(context.activity.locale).nominationStatus.answers.unreadable;
+  const body = { statusCode: 200, type: 'application/vnd.microsoft.activity.message', value: text };
+  await context.sendActivity({ type: ActivityTypes.InvokeResponse, value: { status: 200, body } });
 }
 
 /** A command used where it is not offered (a landlord typing "aanmelden"): say so, and show what is. */

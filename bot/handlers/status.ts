@@ -11,7 +11,11 @@ import { landlordNamesOf } from '../platform/landlord-names';
 
 export function statusHandler(deps: BotDeps) {
   return async (context: TurnContext) => {
-    const [figures, names] = await Promise.all([digestFiguresOf(deps.store, deps.clock), landlordNamesOf(deps.store)]);
+    const [figures, names] = await Promise.all([
+      // 8.1, 8.2, 10.5: signals by kind, counts only (10.2).
+      digestFiguresOf(deps.store, deps.clock, { signals: deps.store.signals }),
+      landlordNamesOf(deps.store),
+    ]);
     const card = digestCardFor(figures, textsFor(context.activity.locale).platform, names, 'status');
     await context.sendActivity(MessageFactory.attachment(card));
   };

@@ -3,6 +3,8 @@ import { nominationEn } from './nomination.en';
 import { nominationStatusEn, queueEn } from './nomination-status.en';
 import type { Texts } from './nl';
 import { platformEn } from './platform.en';
+import { remindersEn } from './reminders.en';
+import { signalsEn } from './signals.en';
 
 export const en: Texts = {
   notKnown:
@@ -35,4 +37,6 @@ export const en: Texts = {
   queue: queueEn,
   nomination: nominationEn,
   platform: platformEn,
+  signals: signalsEn,
+  reminders: remindersEn,
 };

@@ -7,6 +7,8 @@ import type { CommandId } from '../commands';
 import { nominationNl } from './nomination.nl';
 import { nominationStatusNl, queueNl } from './nomination-status.nl';
 import { platformNl } from './platform.nl';
+import { remindersNl } from './reminders.nl';
+import { signalsNl } from './signals.nl';
 
 export const nl = {
   notKnown:
@@ -41,6 +43,8 @@ export const nl = {
   queue: queueNl,
   nomination: nominationNl,
   platform: platformNl,
+  signals: signalsNl,
+  reminders: remindersNl,
 };
 
 export type Texts = typeof nl;
