@@ -111,6 +111,7 @@ async function runLogged(app: Application<TurnState>, context: TurnContext, logg
   const { activity } = context;
   let handled = false;
   try {
+    dropWhatTeamsNeverSends(activity);
     handled = await app.run(context);
   } finally {
     // Shape of the turn only: no text, no names, ids hashed.
@@ -128,6 +129,17 @@ async function runLogged(app: Application<TurnState>, context: TurnContext, logg
       'turn',
     );
   }
+}
+
+/**
+ * teams-ai reads `value[verb]` of any message whose value is an object — null included — and
+ * calls `text.replace` on a message with a mention, whatever its text is: an activity shaped as
+ * no Teams client sends it (forged in local mode, or a client bug) failed there with "Er ging
+ * iets mis". Without a null value and with text as text, it is a message like any other.
+ */
+function dropWhatTeamsNeverSends(activity: TurnContext['activity']): void {
+  if (activity.value === null) delete activity.value;
+  if (activity.type === 'message' && typeof activity.text !== 'string') activity.text = '';
 }
 
 /** Resolves true if `promise` settles successfully within `ms`, false if it rejects or takes longer. */

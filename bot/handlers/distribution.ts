@@ -54,7 +54,8 @@ export function distributionHandler(deps: BotDeps) {
   };
 }
 
-// Teams sends card inputs as strings ("" when left empty); older clients may send numbers.
+// Teams sends card inputs as strings ("" when left empty); older clients may send numbers. Either
+// way at most 999, as the card's inputs say (a number sent as a number was not capped before).
 const wholeNumber = z
   .union([
     z.number(),
@@ -64,7 +65,7 @@ const wholeNumber = z
       .regex(/^\d{1,3}$/)
       .transform(Number),
   ])
-  .pipe(z.number().int().min(0));
+  .pipe(z.number().int().min(0).max(999));
 const cardVersion = z.object({ year: z.coerce.number().int(), version: z.coerce.number().int().min(0) });
 
 export function registerDistributionActions(app: Application<TurnState>, deps: BotDeps): void {
