@@ -1,17 +1,10 @@
 import type { Collection, Document, Filter } from 'mongodb';
 import type { Nomination } from '../../nomination/nomination';
-import {
-  DuplicateKeyError,
-  VersionConflictError,
-  type NominationCounts,
-  type NominationQuery,
-  type NominationStore,
-} from '../ports';
-import { plainCopy } from '../plain-copy';
+import type { NominationCounts, NominationQuery, NominationStore } from '../ports';
 import type { MongoContext } from './mongo-context';
-import { fromDoc, toDoc, type StringIdDoc } from './mongo-documents';
-import { isDuplicateKeyError } from './mongo-errors';
+import type { StringIdDoc } from './mongo-documents';
 import { COLLECTIONS } from './mongo-schema';
+import { VersionedDocuments } from './mongo-versioned';
 
 type Window = Pick<NominationQuery, 'registeredFrom' | 'registeredBefore'>;
 
@@ -38,49 +31,25 @@ function queryFilter(q: NominationQuery): Filter<StringIdDoc> {
   return filter;
 }
 
-function toNomination(doc: Document): Nomination {
-  return fromDoc<Nomination>(doc, 'id');
-}
-
 export class MongoNominationStore implements NominationStore {
+  private readonly documents: VersionedDocuments<Nomination>;
   private readonly collection: Collection<StringIdDoc>;
 
   constructor(private readonly context: MongoContext) {
-    this.collection = context.db.collection(COLLECTIONS.nominations);
+    this.documents = new VersionedDocuments<Nomination>(context, COLLECTIONS.nominations);
+    this.collection = this.documents.collection;
   }
 
   insert(nomination: Omit<Nomination, 'version'>): Promise<Nomination> {
-    const stored: Nomination = { ...plainCopy(nomination), version: 1 };
-    return this.context.run(async () => {
-      try {
-        await this.collection.insertOne(toDoc(stored, 'id'));
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new DuplicateKeyError('nominations', nomination.id);
-        throw error;
-      }
-      return stored;
-    });
+    return this.documents.insert(nomination);
   }
 
   get(id: string): Promise<Nomination | undefined> {
-    return this.context.run(async () => {
-      const doc = await this.collection.findOne({ _id: id });
-      return doc ? toNomination(doc) : undefined;
-    });
+    return this.documents.get(id);
   }
 
   replace(next: Nomination, expectedVersion: number): Promise<Nomination> {
-    const stored: Nomination = { ...plainCopy(next), version: expectedVersion + 1 };
-    return this.context.run(async () => {
-      const replaced = await this.context.claims.replace(
-        this.collection,
-        next.id,
-        expectedVersion,
-        toDoc(stored, 'id'),
-      );
-      if (!replaced) throw new VersionConflictError('nominations', next.id, expectedVersion);
-      return stored;
-    });
+    return this.documents.replace(next, expectedVersion);
   }
 
   find(query: NominationQuery): Promise<Nomination[]> {
@@ -89,7 +58,7 @@ export class MongoNominationStore implements NominationStore {
       if (query.limit !== undefined && query.limit <= 0) return [];
       const cursor = this.collection.find(queryFilter(query)).sort(REGISTRATION_ORDER);
       if (query.limit !== undefined) cursor.limit(query.limit);
-      return (await cursor.toArray()).map(toNomination);
+      return (await cursor.toArray()).map((doc) => this.documents.fromDoc(doc));
     });
   }
 

@@ -1,61 +1,37 @@
-import type { Collection, Document } from 'mongodb';
+import type { Collection } from 'mongodb';
 import type { Signal } from '../../signals/signal';
-import { DuplicateKeyError, VersionConflictError } from '../ports';
-import { plainCopy } from '../plain-copy';
 import type { SignalStore } from '../signal-port';
 import type { MongoContext } from './mongo-context';
-import { fromDoc, toDoc, type StringIdDoc } from './mongo-documents';
-import { isDuplicateKeyError } from './mongo-errors';
+import type { StringIdDoc } from './mongo-documents';
 import { COLLECTIONS } from './mongo-schema';
-
-const toSignal = (doc: Document) => fromDoc<Signal>(doc, 'id');
+import { VersionedDocuments } from './mongo-versioned';
 
 /** Signals; the acknowledgement goes through a claim (mongo-claims.ts), as every versioned write. */
 export class MongoSignalStore implements SignalStore {
+  private readonly documents: VersionedDocuments<Signal>;
   private readonly collection: Collection<StringIdDoc>;
 
   constructor(private readonly context: MongoContext) {
-    this.collection = context.db.collection(COLLECTIONS.signals);
+    this.documents = new VersionedDocuments<Signal>(context, COLLECTIONS.signals);
+    this.collection = this.documents.collection;
   }
 
   insert(signal: Omit<Signal, 'version'>): Promise<Signal> {
-    const stored: Signal = { ...plainCopy(signal), version: 1 };
-    return this.context.run(async () => {
-      try {
-        await this.collection.insertOne(toDoc(stored, 'id'));
-      } catch (error) {
-        if (isDuplicateKeyError(error)) throw new DuplicateKeyError('signals', signal.id);
-        throw error;
-      }
-      return stored;
-    });
+    return this.documents.insert(signal);
   }
 
   get(id: string): Promise<Signal | undefined> {
-    return this.context.run(async () => {
-      const doc = await this.collection.findOne({ _id: id });
-      return doc ? toSignal(doc) : undefined;
-    });
+    return this.documents.get(id);
   }
 
   replace(next: Signal, expectedVersion: number): Promise<Signal> {
-    const stored: Signal = { ...plainCopy(next), version: expectedVersion + 1 };
-    return this.context.run(async () => {
-      const replaced = await this.context.claims.replace(
-        this.collection,
-        next.id,
-        expectedVersion,
-        toDoc(stored, 'id'),
-      );
-      if (!replaced) throw new VersionConflictError('signals', next.id, expectedVersion);
-      return stored;
-    });
+    return this.documents.replace(next, expectedVersion);
   }
 
   listForNomination(nominationId: string): Promise<Signal[]> {
     return this.context.run(async () => {
       const docs = await this.collection.find({ nominationId }).sort({ nominationId: 1, sentAt: 1, _id: 1 }).toArray();
-      return docs.map(toSignal);
+      return docs.map((doc) => this.documents.fromDoc(doc));
     });
   }
 
