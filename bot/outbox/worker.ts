@@ -9,6 +9,7 @@
  * A signal's card (8.1, 8.2, 10.5) is kept current the same way; reminders are drawn when sent
  * and posted once, a platform reminder as it was enqueued (counts only).
  */
+import { createHash } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { OutboxMessage } from '../../src/outbox/outbox';
 import type { CardViewer } from '../../src/storage/card-activity-port';
@@ -160,13 +161,47 @@ export class OutboxWorker {
     const reference = record.reference as Partial<ConversationReference>;
     const nomination = await this.store.nominations.get(payload.nominationId);
     if (!nomination) return this.fail(message, 'failed', 'nomination gone');
-    return this.deliverTracked(message, reference, payload.version, {
+    const outcome = await this.deliverTracked(message, reference, payload.version, {
       key: nomination.id,
       version: nomination.version,
       viewer: payload.viewer,
       ...(payload.recipientPartyId && { recipientPartyId: payload.recipientPartyId }),
       ...(payload.replaceActivityId && { replaceActivityId: payload.replaceActivityId }),
       render: () => statusCardFor(this.deps, nomination, payload.viewer, textsFor(reference.locale)),
+    });
+    if (outcome === 'sent') await this.auditDisclosure(message, nomination.id, payload.viewer);
+    return outcome;
+  }
+
+  /** The contact behind a 1:1 conversation key (`user:<Entra object id>`); a card update carries no contact id. */
+  private async contactIdOf(conversationKey: string): Promise<string | undefined> {
+    if (!conversationKey.startsWith('user:')) return undefined;
+    const aadObjectId = conversationKey.slice('user:'.length);
+    const party = await this.store.parties.findByContactAadObjectId(aadObjectId);
+    return party?.contacts.find((contact) => contact.aadObjectId === aadObjectId)?.id;
+  }
+
+  /**
+   * A card the worker sent shows the nomination's personal data to its recipient: that is a read
+   * for the audit trail (DESIGN.md, BIO 8.15.01). By ids only: the contact, or the party whose
+   * team channel got it — never the conversation key, which holds the Entra object id.
+   */
+  private async auditDisclosure(
+    message: OutboxMessage,
+    nominationId: string,
+    viewer: { audience: string; partyId: string },
+  ): Promise<void> {
+    const actorId =
+      message.recipientContactId ?? (await this.contactIdOf(message.conversationKey)) ?? `party:${viewer.partyId}`;
+    await this.store.audit.append({
+      // The outbox id names the conversation (an Entra id): hashed, it still makes one record per send.
+      id: `${nominationId}:sent:${createHash('sha256').update(message.id).digest('hex').slice(0, 24)}`,
+      at: this.clock().toISOString(),
+      action: `nomination.read:sent-${viewer.audience}-view`,
+      object: { type: 'nomination', id: nominationId },
+      result: 'success',
+      origin: 'outbox',
+      actorId,
     });
   }
 
@@ -206,6 +241,7 @@ export class OutboxWorker {
       return this.afterFailure(message, payload.recipientPartyId, error);
     }
     await this.store.outbox.markSent(message.id, this.clock().toISOString());
+    await this.auditDisclosure(message, payload.nominationId, payload.viewer);
     return 'sent';
   }
 

@@ -110,6 +110,11 @@ describe.each(storeFactories)('the outbox worker ($name store)', ({ create }) =>
       activityId: 'activity-2',
       version: 4,
     });
+    // Each card sent showed the candidate to Victor: each is a read in the audit trail, by ids only.
+    const disclosures = (await store.audit.listForObject(nomination.id)).filter((r) => r.origin === 'outbox');
+    expect(disclosures.map((r) => [r.action, r.actorId, r.result])).toEqual(
+      Array(3).fill(['nomination.read:sent-landlord-view', 'demo-landlord-vidomes', 'success']),
+    );
   });
 
   it('sends at most 7 messages a second into one conversation', async () => {
