@@ -5,6 +5,7 @@
  * signed (4.9) — each step notified as the bot does, so the status cards are in the chats.
  */
 import { notifyNominationChange } from '../../bot/outbox/notify-nomination';
+import type { DraftFields } from '../../src/nomination/draft';
 import type { Nomination } from '../../src/nomination/nomination';
 import { NominationService } from '../../src/nomination/service';
 import type { TransitionName } from '../../src/nomination/transitions';
@@ -18,10 +19,12 @@ export interface TenancyOptions {
   guidanceEndMayBeShared?: boolean;
   /** Id of the nomination (seedRegistered's default otherwise). */
   id?: string;
+  /** The nomination's draft fields (the marker nomination's otherwise). */
+  fields?: DraftFields;
 }
 
 export async function seedTenancy(store: Store, time: TestClock, options: TenancyOptions = {}): Promise<Nomination> {
-  const { nomination } = await seedRegistered(store, time, secretDraftFields(), options.id);
+  const { nomination } = await seedRegistered(store, time, options.fields ?? secretDraftFields(), options.id);
   const service = new NominationService({ store, clock: time.clock, origin: 'test' });
   const today = localDate(time.clock());
   let current = nomination;
