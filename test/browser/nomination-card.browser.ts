@@ -9,11 +9,11 @@
  * the bot knows his chat and his card shows up there. The bot's clock starts on Monday 16 June
  * 2025, so the dates on the screenshots stay the same from run to run.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, type Chromium } from './chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../bot/config';
 import { playgroundConfigYaml, PLAYGROUND_IDENTITIES } from '../../bot/dev/playground-identities';
@@ -114,7 +114,7 @@ describe('the nomination card in the playground, in a browser', () => {
   let bot: RunningBot | undefined;
   const playgrounds: Playground[] = [];
   let browser: BrowserContext | undefined;
-  let profile: string | undefined;
+  let chrome: Chromium | undefined;
 
   beforeAll(async () => {
     await mkdir(SHOTS, { recursive: true });
@@ -133,31 +133,15 @@ describe('the nomination card in the playground, in a browser', () => {
         await startPlayground({ botUrl, configYaml: playgroundConfigYaml(role), collectMessages: false }),
       );
     }
-    profile = await mkdtemp(join(tmpdir(), 'convenantbot-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      timezoneId: 'Europe/Amsterdam',
-    });
+    chrome = await launchChromium();
+    browser = chrome.context;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await Promise.all(playgrounds.map((pg) => pg.stop()));
     await bot?.stop();
     await bot?.store.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('is filled in, step by step, up to the verdict; the landlord gets his card', async () => {

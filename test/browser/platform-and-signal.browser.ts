@@ -11,11 +11,11 @@
  * brings to Bea's 1:1 chat, with its acknowledge button. The bot's clock starts on Monday 16 June
  * 2025, so the dates on the screenshots stay the same from run to run.
  */
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { type BrowserContext, type Locator, type Page } from 'playwright-core';
+import { launchChromium, type Chromium } from './chromium';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../bot/config';
 import {
@@ -70,7 +70,7 @@ describe('the platform channel and a signal in the playground, in a browser', ()
   let bot: RunningBot | undefined;
   let playground: Playground | undefined;
   let browser: BrowserContext | undefined;
-  let profile: string | undefined;
+  let chrome: Chromium | undefined;
   const time = new ShiftedClock();
 
   beforeAll(async () => {
@@ -89,31 +89,15 @@ describe('the platform channel and a signal in the playground, in a browser', ()
       configYaml: playgroundConfigYaml('counsellor-parnassia'),
       collectMessages: false,
     });
-    profile = await mkdtemp(join(tmpdir(), 'convenantbot-chromium-'));
-    browser = await chromium.launchPersistentContext(profile, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-quic',
-        '--no-first-run',
-        '--disable-component-update',
-        '--disable-sync',
-      ],
-      viewport: { width: 1280, height: 900 },
-      timezoneId: 'Europe/Amsterdam',
-    });
+    chrome = await launchChromium();
+    browser = chrome.context;
   }, 60_000);
 
   afterAll(async () => {
-    await browser?.close();
+    await chrome?.close();
     await playground?.stop();
     await bot?.stop();
     await bot?.store.close();
-    if (profile) await rm(profile, { recursive: true, force: true });
   });
 
   it('shows the digest in the Platform channel and the signal card in the counsellor’s chat', async () => {
