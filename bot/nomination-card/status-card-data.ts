@@ -187,39 +187,33 @@ function statusText(status: LandlordView['checklist']['budgetManagement'], texts
   return status ? c.checklistStatuses[status] : c.notAnswered;
 }
 
-function ownProgress(own: LandlordOwnRecords, texts: Texts, day: Day): Fact[] {
+/** The steps so far, for either side: a landlord's own records (LandlordView) or the organisation's nomination. */
+type ProgressRecords = Omit<LandlordOwnRecords, 'evaluations'>;
+
+function progressRows(records: ProgressRecords, texts: Texts, day: Day, proposedHome: string | undefined): Fact[] {
   const c = texts.nominationStatus.card;
+  const { creditCheck, refusal } = records;
   return facts([
-    [c.proposedHome, own.proposedHome?.description],
-    [c.suitabilityConfirmedOn, own.suitabilityConfirmedAt && day(own.suitabilityConfirmedAt)],
-    [c.offer, own.offer && offerText(own.offer, texts, day)],
-    [c.intake, own.intake && day(own.intake.on)],
-    [
-      c.creditCheck,
-      own.creditCheck && c.creditCheckValue(c.creditOutcomes[own.creditCheck.outcome], day(own.creditCheck.on)),
-    ],
-    [c.extraConditions, own.creditCheck?.extraConditions],
-    ...leaseRows(own.lease, texts, day),
-    [c.refusal, own.refusal && c.refusalValue(day(own.refusal.on), own.refusal.reason)],
+    [c.proposedHome, proposedHome],
+    [c.suitabilityConfirmedOn, records.suitabilityConfirmedAt && day(records.suitabilityConfirmedAt)],
+    [c.offer, records.offer && offerText(records.offer, texts, day)],
+    [c.intake, records.intake && day(records.intake.on)],
+    [c.creditCheck, creditCheck && c.creditCheckValue(c.creditOutcomes[creditCheck.outcome], day(creditCheck.on))],
+    [c.extraConditions, creditCheck?.extraConditions],
+    ...leaseRows(records.lease, texts, day),
+    [c.refusal, refusal && c.refusalValue(day(refusal.on), refusal.reason)],
   ]);
 }
 
+function ownProgress(own: LandlordOwnRecords, texts: Texts, day: Day): Fact[] {
+  return progressRows(own, texts, day, own.proposedHome?.description);
+}
+
+/** The organisation also sees which landlord proposed the home. */
 function organisationProgress(n: Nomination, texts: Texts, day: Day, nameOf: (id: string) => string): Fact[] {
-  const c = texts.nominationStatus.card;
   const home = n.proposedHome;
-  return facts([
-    [c.proposedHome, home && c.proposedHomeBy(home.description, nameOf(home.landlordId))],
-    [c.suitabilityConfirmedOn, n.suitabilityConfirmedAt && day(n.suitabilityConfirmedAt)],
-    [c.offer, n.offer && offerText(n.offer, texts, day)],
-    [c.intake, n.intake && day(n.intake.on)],
-    [
-      c.creditCheck,
-      n.creditCheck && c.creditCheckValue(c.creditOutcomes[n.creditCheck.outcome], day(n.creditCheck.on)),
-    ],
-    [c.extraConditions, n.creditCheck?.extraConditions],
-    ...leaseRows(n.lease, texts, day),
-    [c.refusal, n.refusal && c.refusalValue(day(n.refusal.on), n.refusal.reason)],
-  ]);
+  const proposed = home && texts.nominationStatus.card.proposedHomeBy(home.description, nameOf(home.landlordId));
+  return progressRows(n, texts, day, proposed);
 }
 
 function offerText(
