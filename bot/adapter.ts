@@ -12,11 +12,41 @@ import {
 } from 'botbuilder';
 // botbuilder's own copy (it pins the same version): CloudAdapter answers 401 only for this class.
 import { AuthenticationError, type AuthenticateRequestResult } from 'botframework-connector';
+// The same module instance botbuilder uses (botbuilder has no copy of its own).
+import { ToBotFromBotOrEmulatorTokenValidationParameters as emulatorValidation } from 'botframework-connector/lib/auth/tokenValidationParameters';
 import { TeamsAdapter } from '@microsoft/teams-ai';
 import type { BotConfig } from './config';
 
 // What jsonwebtoken throws for a bad signature, an unsigned token or one not valid yet.
 const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'TokenExpiredError']);
+
+/** Who signs what Teams sends a bot (botbuilder's AuthenticationConstants.ToBotFromChannelTokenIssuer). */
+export const BOT_FRAMEWORK_CHANNEL_ISSUER = 'https://api.botframework.com';
+
+/**
+ * botbuilder 4.23 pushes four issuers onto this process-wide list for the `tid` claim of any
+ * bearer token, before it checks a signature, and never removes them. Teams tokens never take the
+ * emulator path that reads the list, so every turn puts it back as it was at start-up.
+ */
+const trustedEmulatorIssuers = emulatorValidation.issuer;
+const initialEmulatorIssuerCount = Array.isArray(trustedEmulatorIssuers) ? trustedEmulatorIssuers.length : 0;
+
+function forgetAddedEmulatorIssuers(): void {
+  if (Array.isArray(trustedEmulatorIssuers)) trustedEmulatorIssuers.length = initialEmulatorIssuerCount;
+}
+
+/** The token's `iss` claim, read without checking anything else (botbuilder checks the rest). */
+export function unverifiedIssuer(authHeader: string): string | undefined {
+  const [scheme, token] = authHeader.split(' ');
+  if (scheme !== 'Bearer' || !token) return undefined;
+  try {
+    const payload: unknown = JSON.parse(Buffer.from(token.split('.')[1] ?? '', 'base64url').toString('utf8'));
+    const iss = (payload as { iss?: unknown } | null)?.iss;
+    return typeof iss === 'string' ? iss : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /**
  * botbuilder 4.23 passes jsonwebtoken's errors through, so a forged signature, an unsigned token
@@ -24,18 +54,37 @@ const REJECTED_TOKEN_ERRORS = new Set(['JsonWebTokenError', 'NotBeforeError', 'T
  * refused token; failures to reach the key server stay 500. test/bot/authentication.test.ts.
  */
 class ConvenantAdapter extends TeamsAdapter {
+  constructor(
+    auth: ConfigurationBotFrameworkAuthenticationOptions,
+    /** Undefined in local mode, where botbuilder checks no token at all. */
+    private readonly channelIssuer: string | undefined,
+  ) {
+    super(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  }
+
   protected override async processActivity(
     auth: string | AuthenticateRequestResult,
     activity: Activity,
     logic: (context: TurnContext) => Promise<void>,
   ): Promise<InvokeResponse | undefined> {
     if (typeof auth !== 'string') return super.processActivity(auth, activity, logic);
+    // Only the Bot Framework channel speaks to this bot. botbuilder would also take Entra tokens
+    // issued to the bot's own app id (its emulator path, which checks no serviceurl). An empty
+    // header goes on: botbuilder answers it with 401.
+    if (this.channelIssuer && auth !== '' && unverifiedIssuer(auth) !== this.channelIssuer) {
+      throw new AuthenticationError(
+        'Unauthorized. Token not issued by the Bot Framework channel.',
+        StatusCodes.UNAUTHORIZED,
+      );
+    }
     let result: AuthenticateRequestResult;
     try {
       result = await this.botFrameworkAuthentication.authenticateRequest(activity, auth);
     } catch (error) {
       if (!(error instanceof Error) || !REJECTED_TOKEN_ERRORS.has(error.name)) throw error;
       throw new AuthenticationError(`Unauthorized. ${error.message}`, StatusCodes.UNAUTHORIZED);
+    } finally {
+      forgetAddedEmulatorIssuers();
     }
     return super.processActivity(result, activity, logic);
   }
@@ -60,5 +109,6 @@ export function createAdapter(
     }),
     ...extraAuth,
   };
-  return new ConvenantAdapter(auth, new ConfigurationServiceClientCredentialFactory(auth));
+  const channelIssuer = credentials ? (auth.ToBotFromChannelTokenIssuer ?? BOT_FRAMEWORK_CHANNEL_ISSUER) : undefined;
+  return new ConvenantAdapter(auth, channelIssuer);
 }

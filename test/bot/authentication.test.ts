@@ -8,6 +8,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Activity } from 'botbuilder';
+import { ToBotFromBotOrEmulatorTokenValidationParameters as emulatorValidation } from 'botframework-connector/lib/auth/tokenValidationParameters';
 import { ConfigError, parseConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { startBot, type RunningBot } from '../../bot/main';
@@ -183,6 +184,26 @@ const FORGERIES: Forgery[] = [
     make: () => bearer(channel.token(target(), { iss: entra.issuer, ver: '2.0', azp: APP_ID }, { signWith: teamsKey })),
   },
   {
+    // botbuilder's emulator path would take it (whoever holds MICROSOFT_APP_PASSWORD can get one,
+    // and botbuilder adds each unknown tenant's issuer to its trusted list); bot/adapter.ts
+    // refuses every issuer but the Bot Framework channel's before botbuilder sees the token.
+    name: "an Entra token issued to the bot's own app id (botbuilder's emulator path)",
+    make: () => bearer(entra.token(target(), { aud: APP_ID, azp: APP_ID, ver: '2.0', serviceurl: undefined })),
+  },
+  {
+    name: 'an Entra v1 token issued to the bot (appid = the bot, sts.windows.net issuer)',
+    make: () =>
+      bearer(
+        entra.token(target(), {
+          iss: 'https://sts.windows.net/d6d49420-f39b-4df7-a1dc-d59a935871db/',
+          aud: APP_ID,
+          appid: APP_ID,
+          ver: '1.0',
+          serviceurl: undefined,
+        }),
+      ),
+  },
+  {
     // Takes botbuilder's skill path; the bot allows no skill callers.
     name: 'skill-shaped (another bot calling as a skill)',
     make: () => bearer(entra.token(target(), { aud: APP_ID, appid: OTHER_APP_ID, azp: OTHER_APP_ID, ver: '2.0' })),
@@ -204,6 +225,22 @@ describe(`with credentials: ${FORGERIES.length} forged or invalid tokens tried, 
     // Not even a read: the identity gate, the first thing a turn does, never ran.
     expect(attempt.storeCalls).toEqual([]);
     expect(await rawStore.conversations.get(`user:${COUNSELLOR}`)).toBeUndefined();
+  });
+
+  it("never reached botbuilder's Entra paths: Entra's keys were not even fetched", () => {
+    expect(entra.requests()).toEqual([]);
+  });
+
+  it("does not let any bearer token grow botbuilder's trusted-issuer list (4 entries per unknown tid before)", async () => {
+    const issuers = trustedEmulatorIssuers();
+    const before = [...issuers];
+    for (let i = 0; i < 50; i += 1) {
+      const tid = `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`;
+      const forged = { tid, ver: '2.0' };
+      await post(message(COUNSELLOR), `Bearer ${channel.token(target(), forged, { signWith: rogueKey })}`);
+      await post(message(COUNSELLOR), `Bearer ${entra.token(target(), { ...forged, iss: entra.issuer })}`);
+    }
+    expect(issuers).toEqual(before);
   });
 
   it('accepted 0 of them', () => {
@@ -235,15 +272,6 @@ describe('with credentials: a valid Bot Framework token', () => {
     expect(attempt.turns).toBe(1);
   });
 
-  it("is accepted from Entra when issued to the bot's own app id (botbuilder's emulator path)", async () => {
-    // Whoever holds MICROSOFT_APP_PASSWORD can get such a token: the secret guards this door too.
-    // This path checks no serviceurl claim.
-    const token = entra.token(target(), { aud: APP_ID, azp: APP_ID, ver: '2.0', serviceurl: undefined });
-    const attempt = await post(message(LANDLORD), `Bearer ${token}`);
-    expect(attempt.status).toBe(200);
-    expect(entra.requests()).toContain('/keys');
-  });
-
   it('is still accepted 4 minutes after it expired: botbuilder allows 5 minutes of clock skew', async () => {
     const token = channel.token(target(), { nbf: now() - 64 * MINUTE, exp: now() - 4 * MINUTE });
     const attempt = await post(message(LANDLORD), `Bearer ${token}`);
@@ -273,6 +301,13 @@ describe('without credentials (local mode)', () => {
     expect(parseConfig({ HOST: host })).toMatchObject({ host, localMode: true });
   });
 });
+
+/** botbuilder's process-wide list of issuers it trusts on the emulator path. */
+function trustedEmulatorIssuers(): string[] {
+  const issuers = emulatorValidation.issuer;
+  if (!Array.isArray(issuers)) throw new Error('botbuilder keeps its emulator issuers as an array no more');
+  return issuers;
+}
 
 /** The store, with every call to a sub-store (parties, conversations, audit, …) recorded as "subStore.method". */
 function recording(store: Store, calls: string[]): Store {
