@@ -37,6 +37,8 @@ export interface BotConfig {
   platformChannelId?: string;
   logLevel: LogLevel;
   seedDemo: boolean;
+  /** When set, GET /metrics answers only to `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export class ConfigError extends Error {
@@ -77,6 +79,8 @@ const FALSE = ['false', '0', 'no', 'nee', 'off'];
 const LOOPBACK = /^(localhost|127(\.\d{1,3}){3}|::1|\[::1\])$/i;
 // Five fields of digits, lists, ranges, steps and '*'; the scheduler checks the ranges.
 const CRON = /^\s*([\d*,\-/]+\s+){4}[\d*,\-/A-Za-z]+\s*$/;
+// What fits an HTTP bearer token unquoted, and long enough not to be guessed.
+const METRICS_TOKEN = /^[\x21-\x7e]{16,256}$/;
 
 const rawSchema = z.object({
   PORT: optionalText,
@@ -95,6 +99,7 @@ const rawSchema = z.object({
   PLATFORM_CHANNEL_ID: optionalText,
   LOG_LEVEL: optionalText,
   SEED_DEMO: optionalText,
+  METRICS_TOKEN: optionalText,
 });
 
 /** Every variable the bot reads; .env.example documents each. */
@@ -141,6 +146,13 @@ export function parseConfig(env: Env): BotConfig {
   const seedDemo = readBoolean(raw.SEED_DEMO ?? 'false');
   if (seedDemo === undefined) problem('SEED_DEMO', 'must be true or false');
 
+  if (raw.METRICS_TOKEN !== undefined && !METRICS_TOKEN.test(raw.METRICS_TOKEN)) {
+    problem(
+      'METRICS_TOKEN',
+      'must be at least 16 visible ASCII characters without spaces, e.g. from `openssl rand -hex 32`',
+    );
+  }
+
   if (problems.length > 0) throw new ConfigError(problems);
   return {
     port: port!,
@@ -155,6 +167,7 @@ export function parseConfig(env: Env): BotConfig {
     ...(raw.PLATFORM_CHANNEL_ID && { platformChannelId: raw.PLATFORM_CHANNEL_ID }),
     logLevel: logLevel as LogLevel,
     seedDemo: seedDemo!,
+    ...(raw.METRICS_TOKEN && { metricsToken: raw.METRICS_TOKEN }),
   };
 }
 
@@ -246,5 +259,6 @@ export function describeConfig(config: BotConfig): Record<string, unknown> {
     digest: config.digest,
     platformChannelConfigured: config.platformChannelId !== undefined,
     seedDemo: config.seedDemo,
+    metricsProtected: config.metricsToken !== undefined,
   };
 }

@@ -20,6 +20,8 @@ import type { BotDeps } from './deps';
 import { AdapterProactiveSender } from './outbox/proactive-sender';
 import { OutboxWorker, type OutboxWorkerOptions } from './outbox/worker';
 import { createLogger, type Logger } from './logger';
+import { BotMetrics } from './metrics';
+import { MeteredProactiveSender } from './metrics-sender';
 import { DigestScheduler } from './scheduler/digest-scheduler';
 import { ReminderScheduler } from './scheduler/reminder-scheduler';
 import { RetentionScheduler } from './scheduler/retention-scheduler';
@@ -85,7 +87,11 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
       ...(overrides.cardActionBudgetMs !== undefined && { cardActionBudgetMs: overrides.cardActionBudgetMs }),
     };
     const adapter = createAdapter(config, overrides.auth);
-    const sender = new AdapterProactiveSender(adapter, config.credentials?.appId ?? '');
+    const metrics = new BotMetrics({ store });
+    const sender = new MeteredProactiveSender(
+      new AdapterProactiveSender(adapter, config.credentials?.appId ?? ''),
+      metrics,
+    );
     const outbox = new OutboxWorker(deps, sender, overrides.outbox);
     // Built before the server listens: a DIGEST_CRON out of range stops start-up here.
     const digest = digestSchedulerFor(config, overrides, { store, clock, logger });
@@ -103,6 +109,8 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
       host: config.host,
       port: config.port,
       requireToken: !config.localMode,
+      metrics,
+      ...(config.metricsToken !== undefined && { metricsToken: config.metricsToken }),
     });
 
     logger.info({ config: describeConfig(config), url: http.url }, 'Convenantbot started');
@@ -111,6 +119,8 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
         { host: config.host },
         'Local mode: no MICROSOFT_APP_ID, so requests are not authenticated; listening on loopback only',
       );
+    } else if (config.metricsToken === undefined) {
+      logger.warn('No METRICS_TOKEN: /metrics is open to whoever reaches the port (counts only, no personal data)');
     }
 
     let stopping: Promise<{ graceful: boolean }> | undefined;
@@ -125,6 +135,7 @@ export async function startBot(config: BotConfig, overrides: StartBotOverrides =
         await retention?.stop();
         await outbox.stop();
         if (!graceful) logger.warn({ inFlight: http.inFlight() }, 'Stopped with turns still running');
+        metrics.close();
         if (ownsStore) await store.close();
         logger.info({ graceful }, 'Stopped');
         return { graceful };

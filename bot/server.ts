@@ -1,7 +1,8 @@
 /**
- * The HTTP side: Bot Framework activities on POST /api/messages, and the probes an orchestrator
- * asks (/healthz: the process runs; /readyz: the store answers). Turns in flight are tracked, so
- * that stopping waits for them instead of cutting a user off mid-answer.
+ * The HTTP side: Bot Framework activities on POST /api/messages, the probes an orchestrator
+ * asks (/healthz: the process runs; /readyz: the store answers) and, with metrics, GET /metrics for
+ * Prometheus (bot/metrics.ts). Turns in flight are tracked, so that stopping waits for them instead
+ * of cutting a user off mid-answer.
  */
 import type { AddressInfo } from 'node:net';
 import restify from 'restify';
@@ -9,6 +10,8 @@ import type { TurnContext } from 'botbuilder';
 import type { Application, TeamsAdapter, TurnState } from '@microsoft/teams-ai';
 import type { Store } from '../src/storage/ports';
 import { hashId, type Logger } from './logger';
+import type { BotMetrics, TurnOutcome } from './metrics';
+import { metricsHandler } from './metrics-endpoint';
 
 const READY_PING_TIMEOUT_MS = 1_000;
 const MAX_ACTIVITY_BYTES = 1024 * 1024;
@@ -22,6 +25,10 @@ export interface ServerOptions {
   port: number;
   /** False in local mode, where botbuilder accepts requests without a token. */
   requireToken: boolean;
+  /** Serves GET /metrics and records every request to /api/messages. */
+  metrics?: BotMetrics;
+  /** With metrics: GET /metrics then needs `Authorization: Bearer <metricsToken>`. */
+  metricsToken?: string;
 }
 
 export interface BotServer {
@@ -35,11 +42,14 @@ export interface BotServer {
 }
 
 export async function startServer(options: ServerOptions): Promise<BotServer> {
-  const { app, adapter, store, logger } = options;
+  const { app, adapter, store, logger, metrics } = options;
   const turns = new Set<Promise<unknown>>();
   let stopping = false;
+  metrics?.trackInFlight(() => turns.size);
 
   const server = restify.createServer({ name: 'convenantbot', handleUncaughtExceptions: false });
+
+  if (metrics) server.get('/metrics', metricsHandler(metrics, options.metricsToken, logger));
 
   server.get('/healthz', async (_req: restify.Request, res: restify.Response) => {
     res.send(200, { status: 'ok' });
@@ -60,6 +70,7 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
     async (req: restify.Request, res: restify.Response) => {
       // Requests on a kept-alive connection can still arrive after close(): Bot Framework retries a 503.
       if (stopping) {
+        metrics?.refused('stopping');
         res.send(503, { status: 'stopping' });
         return;
       }
@@ -67,15 +78,27 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
       // internet scanners would fill the logs.
       if (options.requireToken && !req.headers.authorization) {
         logger.warn('refused a request without a token');
+        metrics?.refused('no_token');
         res.send(401);
         return;
       }
-      const turn = adapter.process(req, res, (context) => runLogged(app, context, logger));
+      const started = performance.now();
+      // Stays 'refused' when botbuilder answers without running a turn (a bad token or activity).
+      let outcome = 'refused' as TurnOutcome;
+      const turn = adapter.process(req, res, async (context) => {
+        outcome = 'error';
+        outcome = (await runLogged(app, context, logger)) ? 'handled' : 'unhandled';
+      });
       turns.add(turn);
       try {
         await turn;
       } finally {
         turns.delete(turn);
+        if (metrics) {
+          if (outcome === 'refused' && (res.statusCode === 401 || res.statusCode === 403))
+            metrics.refused('invalid_token');
+          metrics.turnEnded(req.body, outcome, (performance.now() - started) / 1000);
+        }
       }
     },
   );
@@ -106,7 +129,8 @@ export async function startServer(options: ServerOptions): Promise<BotServer> {
   };
 }
 
-async function runLogged(app: Application<TurnState>, context: TurnContext, logger: Logger): Promise<void> {
+/** Runs the turn and logs its shape; true if a route handled it. */
+async function runLogged(app: Application<TurnState>, context: TurnContext, logger: Logger): Promise<boolean> {
   const started = performance.now();
   const { activity } = context;
   let handled = false;
@@ -129,6 +153,7 @@ async function runLogged(app: Application<TurnState>, context: TurnContext, logg
       'turn',
     );
   }
+  return handled;
 }
 
 /**
