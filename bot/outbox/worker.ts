@@ -8,10 +8,14 @@
  * posted as enqueued, has no card record, so for it that window is the whole send.)
  * A signal's card (8.1, 8.2, 10.5) is kept current the same way; reminders are drawn when sent
  * and posted once, a platform reminder as it was enqueued (counts only).
+ * Messages go out in order per conversation: the store hands out a conversation's next message only
+ * once the ones before it are done (OutboxStore.claimNext), so a retry holds back that conversation.
+ * Each drain first relays the notifications a crash left on nominations and signals (relay-sweep.ts).
  */
 import { createHash } from 'node:crypto';
 import type { ConversationReference } from 'botbuilder';
 import type { OutboxMessage } from '../../src/outbox/outbox';
+import { RELAY_AFTER_MS } from '../../src/outbox/pending';
 import type { CardViewer } from '../../src/storage/card-activity-port';
 import type { Store } from '../../src/storage/ports';
 import type { Clock } from '../../src/time/dates';
@@ -25,9 +29,10 @@ import { readDigestPayload } from '../scheduler/digest-message';
 import { readPlatformReminderPayload, readReminderPayload, type ReminderPayload } from '../scheduler/reminder-message';
 import { reminderCardFor } from '../reminders/reminder-card';
 import { signalCardFor } from '../signals/signal-card';
-import { readNominationStatusPayload, type NominationStatusPayload } from './nomination-message';
+import { readNominationStatusPayload, statusMessage, type NominationStatusPayload } from './nomination-message';
 import { readSignalCardPayload, signalCardKey, signalMessage, type SignalCardPayload } from './signal-message';
 import { ConversationPacer } from './pacer';
+import { relayLeftBehind } from './relay-sweep';
 import { DeliveryError, type ProactiveSender } from './proactive-sender';
 
 export interface OutboxWorkerOptions {
@@ -65,6 +70,8 @@ export class OutboxWorker {
   private stopped = true;
   /** Drains run one at a time: the polling loop and a test's drainOnce() never interleave. */
   private running: Promise<unknown> = Promise.resolve();
+  /** When this worker last swept for notifications left pending (clock ms). */
+  private sweptAt: number | undefined;
 
   constructor(
     private readonly deps: BotDeps,
@@ -114,6 +121,7 @@ export class OutboxWorker {
   }
 
   private async drain(): Promise<DrainReport> {
+    await this.sweep();
     const report: DrainReport = { sent: 0, skipped: 0, retried: 0, failed: 0, unreachable: 0 };
     for (let i = 0; i < this.options.maxPerDrain; i++) {
       const now = this.clock();
@@ -125,6 +133,20 @@ export class OutboxWorker {
       report[await this.deliver(message)] += 1;
     }
     return report;
+  }
+
+  /** At most every RELAY_AFTER_MS: what a turn left pending (it died before its relay) goes into the outbox. */
+  private async sweep(): Promise<void> {
+    const now = this.clock().getTime();
+    if (this.sweptAt !== undefined && now - this.sweptAt < RELAY_AFTER_MS) return;
+    this.sweptAt = now;
+    try {
+      const relayed = await relayLeftBehind(this.deps);
+      if (relayed > 0) this.deps.logger.info({ relayed }, 'outbox relayed notifications a turn left pending');
+    } catch (error) {
+      // Delivery goes on; the next sweep tries again.
+      this.deps.logger.warn({ err: errorShape(error) }, 'outbox relay sweep failed');
+    }
   }
 
   private deliver(message: OutboxMessage): Promise<Outcome> {
@@ -169,8 +191,29 @@ export class OutboxWorker {
       ...(payload.replaceActivityId && { replaceActivityId: payload.replaceActivityId }),
       render: () => statusCardFor(this.deps, nomination, payload.viewer, textsFor(reference.locale)),
     });
-    if (outcome === 'sent') await this.auditDisclosure(message, nomination.id, payload.viewer);
+    if (outcome === 'sent') {
+      await this.auditDisclosure(message, nomination.id, payload.viewer);
+      if (!payload.replaceActivityId) await this.followChange(message, payload, nomination.version);
+    }
     return outcome;
+  }
+
+  /**
+   * Changed while this card was on its way: that change's relay may have listed the cards before
+   * this one was recorded, so this conversation gets the new version too (the same id as the
+   * relay's, if it did enqueue one).
+   */
+  private async followChange(message: OutboxMessage, payload: NominationStatusPayload, shown: number): Promise<void> {
+    const now = await this.store.nominations.get(payload.nominationId);
+    if (!now || now.version <= shown) return;
+    const { recipientPartyId, viewer } = payload;
+    const delivery = {
+      conversationKey: message.conversationKey,
+      viewer,
+      ...(message.recipientContactId && { recipientContactId: message.recipientContactId }),
+      ...(recipientPartyId && { recipientPartyId }),
+    };
+    await this.store.outbox.enqueue(statusMessage(now.id, now.version, delivery, this.clock().toISOString()));
   }
 
   /** The contact behind a 1:1 conversation key (`user:<Entra object id>`); a card update carries no contact id. */

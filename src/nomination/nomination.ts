@@ -8,6 +8,7 @@
  * landlord view; see src/views/.
  */
 import type { Verdict } from '../eligibility/verdict';
+import type { PendingNominationNotification } from './notifications';
 
 export type NominationType = 'convenantwoning' | 'noodwoning'; // 1c, 1l
 
@@ -185,4 +186,9 @@ export interface Nomination {
   history: HistoryEntry[];
   /** Set when personal data was erased (retention or request); aggregates stay. */
   erasedAt?: string;
+  /**
+   * Who must hear of a change, stored with the change and taken off once the messages are in the
+   * outbox (src/outbox/pending.ts). Ids, states and versions only.
+   */
+  pendingNotifications?: PendingNominationNotification[];
 }

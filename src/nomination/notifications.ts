@@ -1,7 +1,9 @@
 /**
- * Who must hear of a step. The service does not send: the bot turns these into outbox
+ * Who must hear of a step. The service does not send: it stores these with the change itself
+ * (`pendingNotifications`, src/outbox/pending.ts) and the bot's relay turns them into outbox
  * messages (DESIGN.md "Sending"); `version` makes their ids deterministic.
  */
+import type { PendingNotification } from '../outbox/pending';
 import { involvedLandlordIds, sideOf, type Actor } from './actor';
 import type { Nomination, NominationState } from './nomination';
 import { isTerminal } from './states';
@@ -14,6 +16,12 @@ export interface Notification {
   event: TransitionName;
   state: NominationState;
   version: number;
+}
+
+/** One change's entry in `Nomination.pendingNotifications`. */
+export interface PendingNominationNotification extends PendingNotification {
+  /** Who must hear of it; every card sent before is updated as well, also when this is empty. */
+  notifications: Notification[];
 }
 
 /**

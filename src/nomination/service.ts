@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AuditRecord } from '../audit/audit';
 import type { Verdict } from '../eligibility/verdict';
+import { pendingNotificationId, withPendingNotification } from '../outbox/pending';
 import type { ContactRole } from '../parties/party';
 import { DuplicateKeyError, VersionConflictError, type Store } from '../storage/ports';
 import type { Clock } from '../time/dates';
@@ -131,7 +132,10 @@ export class NominationService {
     return this.apply(id, actor, 'submit', { verdict }, expectedVersion);
   }
 
-  /** Takes one step (transitions.ts); `payload` is the card's data, checked here. */
+  /**
+   * Takes one step (transitions.ts); `payload` is the card's data, checked here. Who must hear of
+   * it is stored in the same compare-and-set (`pendingNotifications`, src/outbox/pending.ts).
+   */
   async apply(
     id: string,
     actor: Actor,
@@ -141,29 +145,37 @@ export class NominationService {
   ): Promise<ServiceResult> {
     const action = `nomination.transition:${transition}`;
     const request: StepRequest = { actor, transition, payload, expectedVersion };
-    const current = await this.store.nominations.get(id);
-    if (!current) return this.refuse(id, 0, action, actor, notFound());
+    let current = await this.store.nominations.get(id);
+    for (let attempt = 0; ; attempt++) {
+      if (!current) return this.refuse(id, 0, action, actor, notFound());
+      const decision = decideStep(current, request, this.clock());
+      if (decision.kind !== 'change') return this.settle(current, request, decision, action);
 
-    const now = this.clock();
-    const decision = decideStep(current, request, now);
-    if (decision.kind !== 'change') return this.settle(current, request, decision, action);
-
-    let saved: Nomination;
-    try {
-      saved = await this.store.nominations.replace(decision.next, current.version);
-    } catch (e) {
-      if (!(e instanceof VersionConflictError)) throw e;
-      // Someone acted first. If that was this very request (a racing retry) it counts as done.
-      const fresh = await this.store.nominations.get(id);
-      if (!fresh) return this.refuse(id, 0, action, actor, notFound());
-      const again = decideStep(fresh, request, this.clock());
-      if (again.kind === 'unchanged') return this.settle(fresh, request, again, action);
-      const lost = again.kind === 'error' && again.error.kind === 'wrong-state' ? again.error : conflict(fresh);
-      return this.refuse(id, fresh.version, action, actor, lost);
+      const version = decision.entry.version;
+      const notifications = notificationsFor(transition, actor, current, decision.next, version);
+      const pending = { id: pendingNotificationId(id, version), version, at: decision.entry.at, notifications };
+      let saved: Nomination;
+      try {
+        saved = await this.store.nominations.replace(withPendingNotification(decision.next, pending), current.version);
+      } catch (e) {
+        if (!(e instanceof VersionConflictError)) throw e;
+        const fresh = await this.store.nominations.get(id);
+        if (!fresh) return this.refuse(id, 0, action, actor, notFound());
+        // Still the version we read: the step was held by a write nobody sees (relayed notifications
+        // taken off, which keeps the version). Once more on what is stored now.
+        if (fresh.version === current.version && attempt === 0) {
+          current = fresh;
+          continue;
+        }
+        // Someone acted first. If that was this very request (a racing retry) it counts as done.
+        const again = decideStep(fresh, request, this.clock());
+        if (again.kind === 'unchanged') return this.settle(fresh, request, again, action);
+        const lost = again.kind === 'error' && again.error.kind === 'wrong-state' ? again.error : conflict(fresh);
+        return this.refuse(id, fresh.version, action, actor, lost);
+      }
+      await this.audit(successRecord(id, saved.version, decision.entry.at, action, actor, this.origin));
+      return { ok: true, nomination: saved, notifications, alreadyApplied: false };
     }
-    await this.audit(successRecord(id, saved.version, decision.entry.at, action, actor, this.origin));
-    const notifications = notificationsFor(transition, actor, current, saved, saved.version);
-    return { ok: true, nomination: saved, notifications, alreadyApplied: false };
   }
 
   /** A decision that stores nothing: a retry, an outcome already there, or an error. */

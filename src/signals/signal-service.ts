@@ -7,9 +7,10 @@
  */
 import type { AuditRecord } from '../audit/audit';
 import type { Actor } from '../nomination/actor';
+import { pendingNotificationId, withPendingNotification } from '../outbox/pending';
 import { DuplicateKeyError, VersionConflictError, type Store } from '../storage/ports';
 import type { Clock } from '../time/dates';
-import type { Signal } from './signal';
+import type { PendingSignalNotification, Signal } from './signal';
 import { decideAcknowledge, decideSignal, type SignalError, type SignalInput } from './signal-rules';
 
 export type SendResult = { ok: true; signal: Signal; alreadySent: boolean } | { ok: false; error: SignalError };
@@ -32,8 +33,18 @@ export class SignalService {
     this.origin = options.origin ?? 'teams';
   }
 
-  /** `id` comes from the request (e.g. the Teams activity), so a retry lands on the same signal. */
-  async send(actor: Actor, nominationId: string, input: SignalInput, id: string): Promise<SendResult> {
+  /**
+   * `id` comes from the request (e.g. the Teams activity), so a retry lands on the same signal.
+   * Who must hear of it is stored with the signal (`pendingNotifications`, src/outbox/pending.ts):
+   * the receiving side, and the sender's own copy in `senderConversationKey` where given.
+   */
+  async send(
+    actor: Actor,
+    nominationId: string,
+    input: SignalInput,
+    id: string,
+    options: { senderConversationKey?: string } = {},
+  ): Promise<SendResult> {
     const { store, clock } = this.options;
     const retried = await this.retryOf(id, actor);
     if (retried) return retried;
@@ -48,7 +59,15 @@ export class SignalService {
     if (!decision.ok) return this.refuseSend(id, actor, decision.error);
     let saved: Signal;
     try {
-      saved = await store.signals.insert(decision.signal);
+      const { senderConversationKey } = options;
+      const pending: PendingSignalNotification = {
+        id: pendingNotificationId(id, 1),
+        version: 1,
+        at: decision.signal.sentAt,
+        event: 'sent',
+        ...(senderConversationKey && { senderConversationKey }),
+      };
+      saved = await store.signals.insert(withPendingNotification(decision.signal, pending));
     } catch (error) {
       if (!(error instanceof DuplicateKeyError)) throw error;
       return (await this.retryOf(id, actor)) ?? this.refuseSend(id, actor, { code: 'not-found' });
@@ -67,8 +86,15 @@ export class SignalService {
       if (decision.kind === 'error') return this.refuseAcknowledge(signalId, actor, decision.error);
       if (decision.kind === 'unchanged') return { ok: true, signal, alreadyAcknowledged: true };
       try {
-        const saved = await store.signals.replace(decision.next, signal.version);
-        const at = saved.acknowledgement?.at ?? clock().toISOString();
+        const version = signal.version + 1;
+        const at = decision.next.acknowledgement?.at ?? clock().toISOString();
+        const pending: PendingSignalNotification = {
+          id: pendingNotificationId(signalId, version),
+          version,
+          at,
+          event: 'acknowledged',
+        };
+        const saved = await store.signals.replace(withPendingNotification(decision.next, pending), signal.version);
         await this.audit(`${signalId}:v${saved.version}`, 'signal.acknowledge', signalId, 'success', actor, at);
         return { ok: true, signal: saved, alreadyAcknowledged: false };
       } catch (error) {

@@ -11,6 +11,7 @@
  */
 import type { Side } from '../nomination/actor';
 import type { NominationState } from '../nomination/nomination';
+import type { PendingNotification } from '../outbox/pending';
 import type { IsoDate } from '../time/dates';
 
 export const SIGNAL_KINDS = [
@@ -74,6 +75,17 @@ export interface Signal {
   /** Control characters stripped, at most NOTE_MAX_LENGTH; never for the guidance kinds (8.1). */
   note?: string;
   acknowledgement?: SignalAcknowledgement;
+  /** Personal data erased with the tenancy's nomination (src/retention/erase-signal.ts). */
+  erasedAt?: string;
+  /** Who must hear of the send or the acknowledgement, until it is in the outbox (src/outbox/pending.ts). */
+  pendingNotifications?: PendingSignalNotification[];
+}
+
+/** The send tells the receiving side and the sender's own conversation; a change updates every card posted. */
+export interface PendingSignalNotification extends PendingNotification {
+  event: 'sent' | 'acknowledged';
+  /** 'sent': where the sender pressed the button, for their own copy; gone with the entry once relayed. */
+  senderConversationKey?: string;
 }
 
 export function isGuidanceSignal(kind: SignalKind): boolean {

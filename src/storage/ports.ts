@@ -13,6 +13,7 @@ import type { Nomination, NominationState, NominationType } from '../nomination/
 import type { OutboxMessage } from '../outbox/outbox';
 import type { Party } from '../parties/party';
 import type { CardActivityStore } from './card-activity-port';
+import type { PendingNotificationStore } from './pending-port';
 import type { SignalStore } from './signal-port';
 
 /** Thrown when an update's expected version no longer matches: someone else acted first. */
@@ -82,7 +83,8 @@ export interface NominationCounts {
   byStateAndType: Record<string, number>;
 }
 
-export interface NominationStore {
+/** Also keeps the notifications of each change until they are in the outbox (src/outbox/pending.ts). */
+export interface NominationStore extends PendingNotificationStore<Nomination> {
   /** Inserts with version 1; DuplicateKeyError if the id exists. */
   insert(nomination: Omit<Nomination, 'version'>): Promise<Nomination>;
   get(id: string): Promise<Nomination | undefined>;
@@ -121,6 +123,10 @@ export interface OutboxStore {
    * out), setting status 'sending' and leaseUntil; one claimer wins. Undefined if none.
    * A 'sending' message whose leaseUntil <= now is claimable again: its worker died mid-send.
    * Oldest: notBefore, then createdAt, then id.
+   * In order per conversation: a message is claimed only when every message enqueued before it
+   * (createdAt, then id) for the same conversationKey is final (sent, failed, unreachable). One
+   * waiting for its backoff, or leased to a worker, holds back the later ones of its conversation
+   * and no other conversation's.
    */
   claimNext(now: string, leaseUntil: string): Promise<OutboxMessage | undefined>;
   markSent(id: string, at: string): Promise<void>;

@@ -8,6 +8,11 @@
  * A worker "dies" by freezing: from the chosen moment every store call it makes never returns
  * (as if the process were gone), and a call it has in flight at Teams is cut off, before or after
  * Teams acted on it. Then a new worker starts on the same store, as a restarted instance would.
+ * A turn may die too, right after its step and before relaying the step's notifications
+ * (`diesBeforeRelay`): the workers' sweep must then deliver them from the nomination.
+ *
+ * In order per conversation: every message a worker marks sent in a conversation must have been
+ * enqueued there after the ones marked sent before it (`sentOutOfOrder`).
  */
 import type { RunningBot } from '../../bot/main';
 import { parseConfig } from '../../bot/config';
@@ -16,10 +21,11 @@ import { createLogger } from '../../bot/logger';
 import { notifyNominationChange } from '../../bot/outbox/notify-nomination';
 import { AdapterProactiveSender } from '../../bot/outbox/proactive-sender';
 import { OutboxWorker } from '../../bot/outbox/worker';
-import { NominationService } from '../../src/nomination/service';
+import { NominationService, type ServiceResult } from '../../src/nomination/service';
 import { addContact } from '../../src/parties/registry';
 import type { Store } from '../../src/storage/ports';
-import { demoActor, seedRegistered, secretDraftFields, startFlowBot, TestClock } from './status-flow';
+import { aNominationFullOfSecrets } from './nomination-fixture';
+import { demoActor, secretDraftFields, startFlowBot, TestClock } from './status-flow';
 import { DEMO, postActivity, teamsActivity } from './teams-bot';
 import { seededRandom, startLimitsConnector, type Cut, type LimitsConnector } from './teams-limits-connector';
 
@@ -38,6 +44,8 @@ export interface DeliveryFaultsOptions {
   failureRate: number;
   /** Register every nomination at once: a burst into each conversation, as after an import. */
   burst?: boolean;
+  /** Chance that a turn dies after its step, before its relay (default 0). */
+  diesBeforeRelay?: number;
 }
 
 export interface DeliveryFigures {
@@ -62,6 +70,10 @@ export interface DeliveryFigures {
   duplicated: number;
   /** A card showing an older version after a newer one. */
   outOfOrder: number;
+  /** A message marked sent in a conversation after one enqueued there later than it. */
+  sentOutOfOrder: number;
+  /** Turns that died between their step and its relay. */
+  turnsDiedBeforeRelay: number;
   /** Conversations where nominations' first cards came in another order than the nominations were registered. */
   reorderedFirstCards: number;
   virtualSeconds: number;
@@ -176,6 +188,14 @@ export async function runDeliveryFaults(options: DeliveryFaultsOptions): Promise
   const started = time.now;
   const planRandom = seededRandom(options.seed * 7 + 1);
   const jitter = seededRandom(options.seed * 7 + 2);
+  const turnRandom = seededRandom(options.seed * 7 + 3);
+  // The order messages were marked sent in, whichever worker did it.
+  const marked: string[] = [];
+  const markSent = store.outbox.markSent.bind(store.outbox);
+  store.outbox.markSent = async (id, at) => {
+    await markSent(id, at);
+    marked.push(id);
+  };
   const connector = await startLimitsConnector({
     now: () => time.now,
     random: seededRandom(options.seed),
@@ -207,17 +227,23 @@ export async function runDeliveryFaults(options: DeliveryFaultsOptions): Promise
     const events = scheduleEvents(options.nominations, options.burst ?? false);
     const registered: string[] = [];
     const service = new NominationService({ store, clock: time.clock, origin: 'test' });
+    let turnsDiedBeforeRelay = 0;
+    // The turn's relay, unless the turn dies first: then only the sweep gets the step out.
+    const relay = async (result: ServiceResult) => {
+      if (turnRandom() < (options.diesBeforeRelay ?? 0)) turnsDiedBeforeRelay += 1;
+      else await notifyNominationChange({ store, clock: time.clock }, result);
+    };
     for (let step = 0; ; step++) {
       if (step > 20_000) throw new Error('delivery did not finish');
       for (const event of events.get(step) ?? []) {
         if (event.kind === 'register') {
-          await seedRegistered(store, time, secretDraftFields(), event.id);
+          await relay(await register(service, time, event.id));
           registered.push(event.id);
         } else {
           const nomination = await store.nominations.get(event.id);
           const result = await service.apply(event.id, demoActor(event.by), 'acknowledge', {}, nomination!.version);
           if (!result.ok) throw new Error(`acknowledge ${event.id}: ${result.error.message}`);
-          await notifyNominationChange({ store, clock: time.clock }, result);
+          await relay(result);
         }
       }
       const outcome = await Promise.race([current.worker.drainOnce().then((report) => report), current.life.killed]);
@@ -232,6 +258,8 @@ export async function runDeliveryFaults(options: DeliveryFaultsOptions): Promise
     }
     return {
       ...(await tally(store, connector, registered)),
+      sentOutOfOrder: await sentOutOfOrder(store, marked),
+      turnsDiedBeforeRelay,
       kills,
       killPoints,
       virtualSeconds: Math.round((time.now - started) / 1000),
@@ -240,6 +268,34 @@ export async function runDeliveryFaults(options: DeliveryFaultsOptions): Promise
     await bot.stop();
     await connector.close();
   }
+}
+
+/** A nomination by the Parnassia counsellor, registered (5.3), as seedRegistered but not yet relayed. */
+async function register(service: NominationService, time: TestClock, id: string): Promise<ServiceResult> {
+  const counsellor = demoActor('counsellor-parnassia');
+  const draft = await service.createDraft(counsellor, secretDraftFields(), { id });
+  if (!draft.ok) throw new Error(`draft: ${draft.error.message}`);
+  const verdict = { ...aNominationFullOfSecrets().verdict!, decidedAt: time.clock().toISOString() };
+  const submitted = await service.submit(id, counsellor, verdict, draft.nomination.version);
+  if (!submitted.ok) throw new Error(`submit: ${submitted.error.message}`);
+  return submitted;
+}
+
+/** Messages marked sent before one that was enqueued earlier in the same conversation. */
+async function sentOutOfOrder(store: Store, marked: readonly string[]): Promise<number> {
+  const last = new Map<string, { createdAt: string; id: string }>();
+  let count = 0;
+  for (const id of marked) {
+    const message = await store.outbox.get(id);
+    if (!message) continue;
+    const before = last.get(message.conversationKey);
+    const key = { createdAt: message.createdAt, id };
+    if (before && (key.createdAt < before.createdAt || (key.createdAt === before.createdAt && key.id < before.id))) {
+      count += 1;
+    }
+    last.set(message.conversationKey, key);
+  }
+  return count;
 }
 
 function planKill(where: DeliveryFaultsOptions['killWhere'], random: () => number): KillPlan {
@@ -297,7 +353,9 @@ async function setUpConversations(bot: RunningBot, store: Store, connector: Limi
 
 async function unfinished(store: Store): Promise<number> {
   const counts = await store.outbox.countByStatus();
-  return (counts.pending ?? 0) + (counts.sending ?? 0);
+  // Also a step whose turn died before its relay, until the sweep has it in the outbox.
+  const unrelayed = await store.nominations.withPendingNotifications('9999-12-31T00:00:00.000Z', 1);
+  return (counts.pending ?? 0) + (counts.sending ?? 0) + unrelayed.length;
 }
 
 async function tally(store: Store, connector: LimitsConnector, registered: string[]) {

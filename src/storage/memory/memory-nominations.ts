@@ -7,6 +7,7 @@ import {
   type NominationStore,
 } from '../ports';
 import { plainCopy } from '../plain-copy';
+import { clearPending, withPendingBefore } from './memory-pending';
 import { compareOptional, type MemoryState } from './memory-state';
 
 type Window = Pick<NominationQuery, 'registeredFrom' | 'registeredBefore'>;
@@ -93,5 +94,15 @@ export class MemoryNominationStore implements NominationStore {
   async delete(id: string): Promise<boolean> {
     this.state.assertOpen();
     return this.nominations.delete(id);
+  }
+
+  async withPendingNotifications(before: string, limit: number): Promise<Nomination[]> {
+    this.state.assertOpen();
+    return withPendingBefore(this.nominations.values(), before, limit);
+  }
+
+  async clearPendingNotifications(id: string, entryIds: readonly string[]): Promise<void> {
+    this.state.assertOpen();
+    clearPending(this.nominations.get(id), entryIds);
   }
 }

@@ -9,6 +9,16 @@ function isClaimable(m: OutboxMessage, now: string): boolean {
   return m.status === 'sending' && m.leaseUntil !== undefined && m.leaseUntil <= now;
 }
 
+/** Not yet final: such a message holds back the later messages of its conversation. */
+function isUnsent(m: OutboxMessage): boolean {
+  return m.status === 'pending' || m.status === 'sending';
+}
+
+/** Enqueue order, as in a conversation: createdAt, then id. */
+function enqueuedBefore(a: OutboxMessage, b: OutboxMessage): boolean {
+  return (compareOptional(a.createdAt, b.createdAt) || compareOptional(a.id, b.id)) < 0;
+}
+
 function oldestFirst(a: OutboxMessage, b: OutboxMessage): number {
   return (
     compareOptional(a.notBefore, b.notBefore) ||
@@ -31,7 +41,13 @@ export class MemoryOutboxStore implements OutboxStore {
 
   async claimNext(now: string, leaseUntil: string): Promise<OutboxMessage | undefined> {
     this.state.assertOpen();
-    const [oldest] = [...this.messages.values()].filter((m) => isClaimable(m, now)).sort(oldestFirst);
+    // In order per conversation: only each conversation's first unsent message may go.
+    const firstUnsent = new Map<string, OutboxMessage>();
+    for (const m of this.messages.values()) {
+      const first = firstUnsent.get(m.conversationKey);
+      if (isUnsent(m) && (!first || enqueuedBefore(m, first))) firstUnsent.set(m.conversationKey, m);
+    }
+    const [oldest] = [...firstUnsent.values()].filter((m) => isClaimable(m, now)).sort(oldestFirst);
     if (!oldest) return undefined;
     oldest.status = 'sending';
     oldest.leaseUntil = leaseUntil;

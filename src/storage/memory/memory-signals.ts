@@ -2,6 +2,7 @@ import type { Signal } from '../../signals/signal';
 import { DuplicateKeyError, VersionConflictError } from '../ports';
 import { plainCopy } from '../plain-copy';
 import type { SignalStore } from '../signal-port';
+import { clearPending, withPendingBefore } from './memory-pending';
 import { compareOptional, type MemoryState } from './memory-state';
 
 export class MemorySignalStore implements SignalStore {
@@ -41,6 +42,12 @@ export class MemorySignalStore implements SignalStore {
       .map(plainCopy);
   }
 
+  async nominationIdsWithUnerasedSignals(): Promise<string[]> {
+    this.state.assertOpen();
+    const ids = new Set([...this.signals.values()].filter((s) => !s.erasedAt).map((s) => s.nominationId));
+    return [...ids].sort();
+  }
+
   async countByType(from: string, before: string): Promise<Partial<Record<string, number>>> {
     this.state.assertOpen();
     const counts: Record<string, number> = {};
@@ -48,5 +55,15 @@ export class MemorySignalStore implements SignalStore {
       if (s.sentAt >= from && s.sentAt < before) counts[s.kind] = (counts[s.kind] ?? 0) + 1;
     }
     return counts;
+  }
+
+  async withPendingNotifications(before: string, limit: number): Promise<Signal[]> {
+    this.state.assertOpen();
+    return withPendingBefore(this.signals.values(), before, limit);
+  }
+
+  async clearPendingNotifications(id: string, entryIds: readonly string[]): Promise<void> {
+    this.state.assertOpen();
+    clearPending(this.signals.get(id), entryIds);
   }
 }

@@ -3,6 +3,7 @@ import type { Nomination } from '../../nomination/nomination';
 import type { NominationCounts, NominationQuery, NominationStore } from '../ports';
 import type { MongoContext } from './mongo-context';
 import type { StringIdDoc } from './mongo-documents';
+import { MongoPendingNotifications } from './mongo-pending';
 import { COLLECTIONS } from './mongo-schema';
 import { VersionedDocuments } from './mongo-versioned';
 
@@ -34,10 +35,12 @@ function queryFilter(q: NominationQuery): Filter<StringIdDoc> {
 export class MongoNominationStore implements NominationStore {
   private readonly documents: VersionedDocuments<Nomination>;
   private readonly collection: Collection<StringIdDoc>;
+  private readonly pending: MongoPendingNotifications<Nomination>;
 
   constructor(private readonly context: MongoContext) {
     this.documents = new VersionedDocuments<Nomination>(context, COLLECTIONS.nominations);
     this.collection = this.documents.collection;
+    this.pending = new MongoPendingNotifications(context, this.collection, (doc) => this.documents.fromDoc(doc));
   }
 
   insert(nomination: Omit<Nomination, 'version'>): Promise<Nomination> {
@@ -78,5 +81,13 @@ export class MongoNominationStore implements NominationStore {
 
   delete(id: string): Promise<boolean> {
     return this.context.run(async () => (await this.collection.deleteOne({ _id: id })).deletedCount === 1);
+  }
+
+  withPendingNotifications(before: string, limit: number): Promise<Nomination[]> {
+    return this.pending.withPendingNotifications(before, limit);
+  }
+
+  clearPendingNotifications(id: string, entryIds: readonly string[]): Promise<void> {
+    return this.pending.clearPendingNotifications(id, entryIds);
   }
 }

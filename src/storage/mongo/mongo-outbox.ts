@@ -16,9 +16,11 @@ import { COLLECTIONS } from './mongo-schema';
  */
 const VERSION = 'version';
 const CLAIM_ORDER = { notBefore: 1, createdAt: 1, _id: 1 } as const;
-/** How many of the oldest claimable messages one claimNext tries before looking again. */
-const CANDIDATES = 10;
-const CLAIM_ROUNDS = 3;
+/** One claimNext looks at the claimable messages of up to CLAIM_ROUNDS × BATCH conversations. */
+const BATCH = 20;
+const CLAIM_ROUNDS = 10;
+/** Not yet final: such a message holds back the later messages of its conversation. */
+const UNSENT: OutboxMessage['status'][] = ['pending', 'sending'];
 /** A change waits this many times for a claimer that holds the message (its lease ran out). */
 const CHANGE_ATTEMPTS = 10;
 
@@ -28,6 +30,17 @@ function toMessage(doc: Document): OutboxMessage {
 
 function versionOf(doc: Document): number {
   return typeof doc[VERSION] === 'number' ? doc[VERSION] : 0;
+}
+
+/** Enqueue order within a conversation: createdAt, then id. */
+function enqueuedBefore(a: Document, b: Document): boolean {
+  return a.createdAt < b.createdAt || (a.createdAt === b.createdAt && a._id < b._id);
+}
+
+/** As claimable(now) below, for a document in hand. */
+function isClaimable(doc: Document, now: string): boolean {
+  if (doc.status === 'pending') return doc.notBefore <= now;
+  return doc.status === 'sending' && typeof doc.leaseUntil === 'string' && doc.leaseUntil <= now;
 }
 
 function claimable(now: string): Document {
@@ -70,20 +83,39 @@ export class MongoOutboxStore implements OutboxStore {
   }
 
   /**
-   * Reads the oldest claimable messages and claims the first one it can, each as a compare-and-set
-   * on the version it read: of concurrent claimers exactly one moves a message to 'sending'.
-   * Undefined also when every candidate went to others (the worker polls again).
+   * Goes through the claimable messages, oldest first, and claims for the first conversation it
+   * can that conversation's next message: its oldest unsent one, if that is claimable. Each claim
+   * is a compare-and-set on the version it read: of concurrent claimers exactly one moves a message
+   * to 'sending'. Undefined also when every candidate went to others or waits its turn (the worker
+   * polls again). A conversation looked at is left out of the next batch, so a long queue waiting
+   * behind one retry does not hide the other conversations' messages.
+   *
+   * In order per conversation without a transaction or $lookup: "every message enqueued before
+   * this one in its conversation is final" is a separate indexed read, and that is race-safe on
+   * FerretDB too because once true it stays true. A message only ever leaves the unsent states
+   * (pending, sending) for a final one, never the other way, and a message enqueued later is
+   * younger (createdAt is the enqueuer's clock: skew between instances is the margin). So a check
+   * that passed cannot be undone before our claim lands; and of two messages of one conversation
+   * the younger cannot pass while the older is unsent, so at most one per conversation is in
+   * flight. The claim itself is the version compare-and-set, as for every outbox write.
    */
   claimNext(now: string, leaseUntil: string): Promise<OutboxMessage | undefined> {
     return this.context.run(async () => {
+      const looked = new Set<string>();
       for (let round = 0; round < CLAIM_ROUNDS; round++) {
-        const candidates = await this.collection.find(claimable(now)).sort(CLAIM_ORDER).limit(CANDIDATES).toArray();
-        for (const doc of candidates) {
+        const filter = looked.size ? { ...claimable(now), conversationKey: { $nin: [...looked] } } : claimable(now);
+        const batch = await this.collection.find(filter).sort(CLAIM_ORDER).limit(BATCH).toArray();
+        for (const doc of batch) {
+          const conversation = String(doc.conversationKey);
+          if (looked.has(conversation)) continue;
+          looked.add(conversation);
+          const next = await this.nextOf(conversation, doc, now);
           // No waiting for a message another claimer is taking: the next one will do.
-          const claimed = await this.write(doc, { status: 'sending', leaseUntil }, { wait: false });
-          if (claimed) return toMessage({ ...doc, status: 'sending', leaseUntil });
+          if (next && (await this.write(next, { status: 'sending', leaseUntil }, { wait: false }))) {
+            return toMessage({ ...next, status: 'sending', leaseUntil });
+          }
         }
-        if (candidates.length < CANDIDATES) return undefined;
+        if (batch.length < BATCH) return undefined;
       }
       return undefined;
     });
@@ -133,6 +165,24 @@ export class MongoOutboxStore implements OutboxStore {
       }
       throw new VersionConflictError(COLLECTIONS.outbox, id, version);
     });
+  }
+
+  /**
+   * The conversation's oldest unsent message (pending, waiting for its backoff, or leased), if it
+   * is claimable now; `candidate` when that is the one. Reads the conversation's unsent messages'
+   * keys and picks the oldest here: no sort on several fields, which Cosmos DB would want an index for.
+   */
+  private async nextOf(conversation: string, candidate: StringIdDoc, now: string): Promise<StringIdDoc | undefined> {
+    const unsent = await this.collection
+      .find(
+        { conversationKey: conversation, status: { $in: UNSENT } },
+        { projection: { _id: 1, createdAt: 1, status: 1, notBefore: 1, leaseUntil: 1 } },
+      )
+      .toArray();
+    const head = unsent.reduce<StringIdDoc | undefined>((a, b) => (!a || enqueuedBefore(b, a) ? b : a), undefined);
+    if (!head || !isClaimable(head, now)) return undefined;
+    if (head._id === candidate._id) return candidate;
+    return (await this.collection.findOne({ _id: head._id })) ?? undefined;
   }
 
   /** Compare-and-set from the version `doc` was read at; false if another writer came first. */

@@ -36,6 +36,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { name: 'state_closedAt', key: { state: 1, closedAt: 1 } },
     // The sort of every find(): Cosmos DB (RU) refuses a sort on several fields without a matching index.
     { name: 'registration_order', key: { registeredAt: 1, createdAt: 1, _id: 1 } },
+    // The outbox worker's sweep for notifications a crash left unrelayed (src/outbox/pending.ts).
+    { name: 'pendingNotifications_at', key: { 'pendingNotifications.at': 1 } },
   ],
   [COLLECTIONS.outbox]: [
     { name: 'status_notBefore', key: { status: 1, notBefore: 1 } },
@@ -43,6 +45,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { name: 'status_leaseUntil', key: { status: 1, leaseUntil: 1 } },
     // The claim order (oldest first), for Cosmos DB as above.
     { name: 'claim_order', key: { notBefore: 1, createdAt: 1, _id: 1 } },
+    // In order per conversation: is an older message of this conversation still unsent (claimNext)?
+    { name: 'conversation_status', key: { conversationKey: 1, status: 1 } },
   ],
   // An object's trail in time order; _id settles ties (and serves the sort on Cosmos DB).
   [COLLECTIONS.audit]: [{ name: 'objectId_at', key: { 'object.id': 1, at: 1, _id: 1 } }],
@@ -53,6 +57,8 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { name: 'nomination_sentAt', key: { nominationId: 1, sentAt: 1, _id: 1 } },
     // The digest's counts per week (10.2: counts only).
     { name: 'sentAt', key: { sentAt: 1 } },
+    // As for nominations: the sweep for unrelayed notifications.
+    { name: 'pendingNotifications_at', key: { 'pendingNotifications.at': 1 } },
   ],
 };
 

@@ -53,8 +53,10 @@ function party(id: string, overrides: Partial<Party> = {}): Omit<Party, 'version
   };
 }
 
+/** Each in a conversation of its own: order within one conversation is test/src/storage/outbox-order.test.ts. */
 function message(id: string, notBefore: string, createdAt = at(0)): Omit<OutboxMessage, 'status' | 'attempts'> {
-  return { id, conversationKey: 'user:aad-1', kind: 'nomination-registered', payload: { n: id }, notBefore, createdAt };
+  const conversationKey = `user:aad-${id}`;
+  return { id, conversationKey, kind: 'nomination-registered', payload: { n: id }, notBefore, createdAt };
 }
 
 function audit(id: string, objectId: string, when: string, action = 'nomination.read:landlord-view'): AuditRecord {
@@ -592,6 +594,21 @@ describe.each(storeFactories)('storage contract ($name)', ({ create }) => {
       await store.signals.insert(signal('s4', { kind: 'einde-begeleiding', sentAt: at(20) }));
       expect(await store.signals.countByType(at(10), at(20))).toEqual({ overlast: 2, huurachterstand: 1 });
       expect(await store.signals.countByType(at(0), at(10))).toEqual({});
+    });
+
+    it('names the nominations with a signal not erased, each once; an erasure replaces the whole signal', async () => {
+      await store.signals.insert(signal('s1', { nominationId: 'n2', note: 'NOTE-MARKER' }));
+      await store.signals.insert(signal('s2', { nominationId: 'n1' }));
+      await store.signals.insert(signal('s3', { nominationId: 'n2' }));
+      await store.signals.insert(signal('s4', { nominationId: 'n3', erasedAt: at(1) }));
+      expect(await store.signals.nominationIdsWithUnerasedSignals()).toEqual(['n1', 'n2']);
+
+      const { arrears: _arrears, note: _note, ...rest } = (await store.signals.get('s1'))!;
+      await store.signals.replace({ ...rest, erasedAt: at(30) }, 1);
+      expect(await store.signals.get('s1')).toEqual({ ...rest, erasedAt: at(30), version: 2 });
+      expect(await store.signals.nominationIdsWithUnerasedSignals()).toEqual(['n1', 'n2']);
+      await store.signals.replace({ ...(await store.signals.get('s3'))!, erasedAt: at(30) }, 1);
+      expect(await store.signals.nominationIdsWithUnerasedSignals()).toEqual(['n1']);
     });
   });
 

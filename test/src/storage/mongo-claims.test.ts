@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import type { Collection } from 'mongodb';
 import { afterEach, beforeEach, describe, expect, inject, it } from 'vitest';
 import type { Nomination } from '../../../src/nomination/nomination';
+import { NominationService } from '../../../src/nomination/service';
 import { STALE_AFTER_MS, type ClaimDoc } from '../../../src/storage/mongo/mongo-claims';
 import { COLLECTIONS } from '../../../src/storage/mongo/mongo-schema';
 import { connectMongoStore, type MongoStore } from '../../../src/storage/mongo/mongo-store';
@@ -108,7 +109,8 @@ describe('claims (mongodb)', () => {
     for (const id of ['m1', 'm2']) {
       await store.outbox.enqueue({
         id,
-        conversationKey: 'k',
+        // Two conversations: within one, m2 would wait for m1 anyway (in order per conversation).
+        conversationKey: `k-${id}`,
         kind: 'x',
         payload: {},
         notBefore: at(0),
@@ -120,6 +122,37 @@ describe('claims (mongodb)', () => {
     expect(await store.outbox.claimNext(at(1), at(5))).toBeUndefined();
     await claims.deleteOne({ _id: 'outbox/m1/v1/0' });
     expect((await store.outbox.claimNext(at(1), at(5)))?.id).toBe('m1');
+  });
+
+  it('takes relayed notifications off under the step’s claim, without moving the version', async () => {
+    const entry = (version: number) => ({ id: `n1:v${version}`, version, at: at(version), notifications: [] });
+    const v1 = await store.nominations.insert({ ...nomination('n1'), pendingNotifications: [entry(1)] });
+    const v2 = await store.nominations.replace({ ...v1, pendingNotifications: [entry(1), entry(2)] }, 1);
+    // A writer holds the step 2 → 3: taking entries off waits for it, as a replace would.
+    await claim('nominations/n1/v3/0', 1_000);
+    const clearing = store.nominations.clearPendingNotifications('n1', ['n1:v1']);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect((await store.nominations.get('n1'))?.pendingNotifications).toHaveLength(2);
+    await claims.deleteOne({ _id: 'nominations/n1/v3/0' });
+    await clearing;
+    expect(await store.nominations.get('n1')).toEqual({ ...v2, pendingNotifications: [entry(2)] });
+    await store.nominations.clearPendingNotifications('n1', ['n1:v2']);
+    expect(await store.nominations.get('n1')).not.toHaveProperty('pendingNotifications');
+    expect(await claims.countDocuments()).toBe(0);
+    // The version did not move: the next change is still 2 → 3.
+    expect(await store.nominations.replace(v2, 2)).toMatchObject({ version: 3 });
+  });
+
+  it('applies a step that met the claim of a write keeping the version, instead of refusing it', async () => {
+    await store.nominations.insert(nomination('n1'));
+    const service = new NominationService({ store, clock: () => new Date(at(5)), origin: 'test' });
+    const landlord = { contactId: 'c-l', contactName: 'L', partyId: 'vidomes', role: 'landlord-contact' as const };
+    // What clearPendingNotifications holds while it writes: the next step's claim; the version stays 1.
+    await claim('nominations/n1/v2/0', 0);
+    const applying = service.apply('n1', landlord, 'acknowledge', {}, 1);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await claims.deleteOne({ _id: 'nominations/n1/v2/0' });
+    expect(await applying).toMatchObject({ ok: true, nomination: { version: 2, state: 'acknowledged' } });
   });
 
   it('takes over a lease past an instance that died while taking it over', async () => {
