@@ -1,7 +1,8 @@
 /**
  * Runs the retention job (src/retention) in the running bot: every hour, under the store lease
  * "retention" so one instance does it, personal data of nominations closed longer than
- * RETENTION_DAYS ago is erased; the aggregates stay (DESIGN.md "Who may see what").
+ * RETENTION_DAYS ago is erased, and with it the signals on those tenancies; the aggregates stay
+ * (DESIGN.md "Who may see what").
  */
 import { randomUUID } from 'node:crypto';
 import type { Logger } from 'pino';
@@ -40,9 +41,13 @@ export class RetentionScheduler {
     try {
       const result = await runRetention(store, { retentionDays, clock });
       // Counts only: the ids are in the audit trail.
-      if (result.erasedIds.length > 0 || result.skippedIds.length > 0) {
-        logger.info({ erased: result.erasedIds.length, skipped: result.skippedIds.length }, 'retention ran');
-      }
+      const counts = {
+        erased: result.erasedIds.length,
+        skipped: result.skippedIds.length,
+        erasedSignals: result.erasedSignalIds.length,
+        skippedSignals: result.skippedSignalIds.length,
+      };
+      if (Object.values(counts).some((count) => count > 0)) logger.info(counts, 'retention ran');
       return result;
     } finally {
       await store.leases.release(RETENTION_LEASE, this.owner).catch(() => undefined);

@@ -1,14 +1,22 @@
 /**
  * The retention job: erases the personal data of nominations closed longer than the
- * retention period ago (DESIGN.md "Who may see what"). Safe to run again and from
- * several instances: each erasure is a compare-and-set on the nomination's version,
- * an erased nomination is never touched again, and the audit record's id is fixed.
+ * retention period ago (DESIGN.md "Who may see what"), and then of every signal whose
+ * nomination is erased (erase-signal.ts). Safe to run again and from several instances:
+ * each erasure is a compare-and-set on the document's version, an erased document is
+ * never touched again, and the audit record's id is fixed.
+ *
+ * The signals are found from the signal store's side (the nominations that still have a
+ * signal not erased), not from the nominations erased in this run, so that signals left
+ * behind are erased by the next run: those of a nomination erased on request, or by a run
+ * that died between the nomination and its signals, or one sent while its tenancy was
+ * being erased.
  */
 import type { Nomination } from '../nomination/nomination';
 import type { Store } from '../storage/ports';
 import { VersionConflictError } from '../storage/ports';
 import type { Clock } from '../time/dates';
 import { erasePersonalData } from './erase-personal-data';
+import { eraseSignalsOf } from './erase-signals';
 
 const DAY_MS = 86_400_000;
 export const RETENTION_ACTOR_ID = 'system:retention';
@@ -17,10 +25,14 @@ export interface RetentionResult {
   erasedIds: string[];
   /** Changed by someone else meanwhile and no longer due, or still conflicting: the next run tries again. */
   skippedIds: string[];
+  /** Signals erased because their nomination is erased (or gone). */
+  erasedSignalIds: string[];
+  /** Still conflicting: the next run tries again. */
+  skippedSignalIds: string[];
 }
 
 export async function runRetention(
-  store: Pick<Store, 'nominations' | 'audit'>,
+  store: Pick<Store, 'nominations' | 'signals' | 'audit'>,
   options: { retentionDays: number; clock: Clock },
 ): Promise<RetentionResult> {
   if (!Number.isInteger(options.retentionDays) || options.retentionDays < 0) {
@@ -31,11 +43,25 @@ export async function runRetention(
   const due = (n: Nomination | undefined): n is Nomination =>
     n !== undefined && !n.erasedAt && n.closedAt !== undefined && Date.parse(n.closedAt) < Date.parse(closedBefore);
 
-  const result: RetentionResult = { erasedIds: [], skippedIds: [] };
+  const result: RetentionResult = { erasedIds: [], skippedIds: [], erasedSignalIds: [], skippedSignalIds: [] };
   for (const found of await store.nominations.find({ closedBefore, erased: false })) {
     if (!due(found)) continue;
     const erased = await eraseWhileDue(store, found, due, now);
     (erased ? result.erasedIds : result.skippedIds).push(found.id);
+  }
+  for (const nominationId of await store.signals.nominationIdsWithUnerasedSignals()) {
+    const nomination = await store.nominations.get(nominationId);
+    // A signal of no nomination has no tenancy left to serve.
+    if (nomination && !nomination.erasedAt) continue;
+    const signals = await eraseSignalsOf(store, nominationId, {
+      idPrefix: 'retention',
+      action: 'signal.erase:retention',
+      origin: 'retention',
+      actorId: RETENTION_ACTOR_ID,
+      now,
+    });
+    result.erasedSignalIds.push(...signals.erasedIds);
+    result.skippedSignalIds.push(...signals.skippedIds);
   }
   return result;
 }

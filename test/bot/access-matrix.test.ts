@@ -15,6 +15,7 @@ import { createApp } from '../../bot/app';
 import { parseConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { COMMANDS } from '../../bot/commands';
+import { en } from '../../bot/i18n/en';
 import { nl } from '../../bot/i18n/nl';
 import type { CardStep } from '../../cards/nomination-status/status.model';
 import { setLandlordHomes, yearDistribution } from '../../src/distribution/distribution-service';
@@ -41,6 +42,7 @@ import {
   type AccessWorld,
   type Answer,
   type Column,
+  type Place,
 } from '../support/access-world';
 import { expectValidAdaptiveCard } from '../support/adaptive-card';
 import { LANDLORD_FORBIDDEN_MARKERS, PERSONAL_MARKERS } from '../support/nomination-fixture';
@@ -53,8 +55,11 @@ import {
   DOC_END,
   DOC_START,
   matrixMarkdown,
+  matrixPlaceOf,
   MATRIX,
+  MATRIX_PLACES,
   PLACE_LABEL,
+  PLACES_OF,
   rowLabel,
   tableCells,
   whatLabel,
@@ -182,9 +187,9 @@ async function dataFor(row: MatrixRow, cell: Cell, column: Column): Promise<Reco
   }
 }
 
-async function act(row: MatrixRow, column: Column, data: Record<string, unknown>): Promise<Answer> {
-  if ('verb' in row.what) return press(world, column, row.place, row.what.verb ?? UNKNOWN_VERB, data);
-  return say(world, column, row.place, row.what.command ?? 'goedemorgen, hoe werkt dit?');
+async function act(row: MatrixRow, column: Column, place: Place, data: Record<string, unknown>): Promise<Answer> {
+  if ('verb' in row.what) return press(world, column, place, row.what.verb ?? UNKNOWN_VERB, data);
+  return say(world, column, place, row.what.command ?? 'goedemorgen, hoe werkt dit?');
 }
 
 // ---- Checking a cell ------------------------------------------------------------------------
@@ -298,33 +303,40 @@ async function expectAllowed(column: Column, cell: Cell, answer: Answer, before:
   }
 }
 
+/** One cell in one place: "other channel or group chat" runs it in each (PLACES_OF). */
+async function checkCell(row: MatrixRow, column: Column, place: Place): Promise<void> {
+  const cell = row.cells[column];
+  const data = await dataFor(row, cell, column);
+  const before = await store.snapshot();
+  const mark = store.writes.length;
+  const answer = await act(row, column, place, data);
+  const after = await store.snapshot();
+  const written = store.writes.slice(mark);
+
+  expect(answer.status).toBe(200);
+  if ('verb' in row.what) expect(answer.invokeStatus).toBe(200);
+  expect(answer.texts).not.toContain(nl.somethingWentWrong);
+  for (const card of answer.cards)
+    expectValidAdaptiveCard({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
+  if (isAllowed(cell)) {
+    await expectAllowed(column, cell, answer, before, after);
+    // A read writes its audit record and nothing else.
+    if (!cell.startsWith('allowed: acts')) expect(written.filter((w) => w !== 'audit.append')).toEqual([]);
+  } else {
+    expectRefusal(row, cell, answer);
+    expectUnchanged(before, after, ALL_PARTS);
+    expect(written, 'written on a refusal').toEqual([]);
+    expectNoPersonalData(answer);
+  }
+}
+
 describe('the access matrix, cell by cell', () => {
   for (const row of MATRIX) {
     describe(rowLabel(row), () => {
       for (const column of COLUMNS) {
-        const cell = row.cells[column];
-        it(`${COLUMN_LABEL[column]}: ${cell}`, async () => {
-          const data = await dataFor(row, cell, column);
-          const before = await store.snapshot();
-          const mark = store.writes.length;
-          const answer = await act(row, column, data);
-          const after = await store.snapshot();
-          const written = store.writes.slice(mark);
-
-          expect(answer.status).toBe(200);
-          if ('verb' in row.what) expect(answer.invokeStatus).toBe(200);
-          expect(answer.texts).not.toContain(nl.somethingWentWrong);
-          for (const card of answer.cards)
-            expectValidAdaptiveCard({ contentType: 'application/vnd.microsoft.card.adaptive', content: card });
-          if (isAllowed(cell)) {
-            await expectAllowed(column, cell, answer, before, after);
-            // A read writes its audit record and nothing else.
-            if (!cell.startsWith('allowed: acts')) expect(written.filter((w) => w !== 'audit.append')).toEqual([]);
-          } else {
-            expectRefusal(row, cell, answer);
-            expectUnchanged(before, after, ALL_PARTS);
-            expect(written, 'written on a refusal').toEqual([]);
-            expectNoPersonalData(answer);
+        it(`${COLUMN_LABEL[column]}: ${row.cells[column]}`, async () => {
+          for (const place of PLACES_OF[row.place]) {
+            await expect(checkCell(row, column, place), place).resolves.toBeUndefined();
           }
         });
       }
@@ -383,9 +395,9 @@ describe('the matrix is complete and written down', () => {
       expect(matches.some(Boolean), `route ${i} answers something the access matrix does not list`).toBe(true);
     }
 
-    // Every command in both places; every verb in both places.
+    // Every command and every verb in every place.
     const keywords = COMMANDS.map((c) => c.keyword);
-    for (const place of ['personal', 'platform'] as const) {
+    for (const place of MATRIX_PLACES) {
       const rows = MATRIX.filter((r) => r.place === place);
       expect(rows.flatMap((r) => ('command' in r.what ? [r.what.command] : [])).sort()).toEqual(
         [...keywords, undefined].sort(),
@@ -436,22 +448,122 @@ describe('a forwarded card', () => {
     await expectOnlyOwnerActs('counsellor', await nominationIn(store, world.time, 'home-proposed'));
   });
 
-  it('posts nothing personal in the platform channel, also through the Action.Submit fallback', async () => {
+  it.each<Place>(['platform', 'other-channel', 'group-chat'])(
+    'posts nothing personal in a shared conversation (%s), also through the Action.Submit fallback',
+    async (place) => {
+      const nomination = await nominationIn(store, world.time, 'registered');
+      const rows = MATRIX.filter(
+        (r) => r.place === matrixPlaceOf(place) && 'verb' in r.what && /^(nomination|signal)\./.test(r.what.verb ?? ''),
+      );
+      expect(rows.length).toBeGreaterThanOrEqual(18);
+      for (const row of rows) {
+        for (const column of COLUMNS) {
+          const card = await dataFor(row, CELL.cannotView, column);
+          const data =
+            'verb' in row.what && row.what.verb?.startsWith('signal.')
+              ? card
+              : { ...card, nominationId: nomination.id };
+          const before = await store.snapshot();
+          const mark = store.writes.length;
+          const answer = await submit(world, column, place, data);
+          expectUnchanged(before, await store.snapshot(), ALL_PARTS);
+          expect(store.writes.slice(mark), `${rowLabel(row)} wrote`).toEqual([]);
+          expect(answer.cards).toEqual([]);
+          expectNoPersonalData(answer);
+        }
+      }
+    },
+  );
+});
+
+describe('a landlord’s own team channel (teamChannelId), where its status cards are posted', () => {
+  const VIDOMES_CHANNEL = '19:vidomes-team@thread.tacv2';
+  const inVidomesChannel = {
+    conversation: { id: `${VIDOMES_CHANNEL};messageid=7`, conversationType: 'channel', isGroup: true, name: '' },
+    channelData: { channel: { id: VIDOMES_CHANNEL } },
+  } as const;
+
+  beforeAll(async () => {
+    const vidomes = (await store.parties.get('vidomes'))!;
+    await store.parties.update({ ...vidomes, teamChannelId: VIDOMES_CHANNEL });
+  });
+  afterAll(async () => {
+    const { teamChannelId: _channel, ...vidomes } = (await store.parties.get('vidomes'))!;
+    await store.parties.update(vidomes);
+  });
+
+  it('lets the landlord’s own contact act there as in the 1:1 chat', async () => {
     const nomination = await nominationIn(store, world.time, 'registered');
-    const rows = MATRIX.filter(
-      (r) => r.place === 'platform' && 'verb' in r.what && /^(nomination|signal)\./.test(r.what.verb ?? ''),
+    const before = await store.snapshot();
+    const answer = await press(
+      world,
+      'landlord-addressed',
+      'personal',
+      'nomination.acknowledge',
+      stepData('acknowledge', nomination),
+      inVidomesChannel,
     );
-    for (const row of rows) {
-      for (const column of COLUMNS) {
-        const card = await dataFor(row, CELL.cannotView, column);
-        const data =
-          'verb' in row.what && row.what.verb?.startsWith('signal.') ? card : { ...card, nominationId: nomination.id };
+    expect(answer.texts).toEqual([]);
+    expect(answer.cards).toHaveLength(1);
+    expect(JSON.stringify(answer.cards[0])).toContain('Jan MARKER');
+    for (const marker of LANDLORD_FORBIDDEN_MARKERS) expect(JSON.stringify(answer.cards[0])).not.toContain(marker);
+    expect((await store.nominations.get(nomination.id))?.state).toBe('acknowledged');
+    expect(await store.snapshot()).not.toEqual(before);
+  });
+
+  it.each(COLUMNS.filter((c) => c !== 'landlord-addressed' && c !== 'unknown'))(
+    'refuses %s there by place: nothing read, changed or audited',
+    async (column) => {
+      const nomination = await nominationIn(store, world.time, 'registered');
+      for (const [verb, data] of [
+        ['nomination.open', { nominationId: nomination.id }],
+        ['nomination.acknowledge', stepData('acknowledge', nomination)],
+        ['nomination.withdraw', stepData('withdraw', nomination)],
+        ['signal.send', signalSendData(await tenancy())],
+      ] as const) {
         const before = await store.snapshot();
-        const answer = await submit(world, column, 'platform', data);
-        expectUnchanged(before, await store.snapshot(), ALL_PARTS);
+        const mark = store.writes.length;
+        const audited = store.auditWritten().length;
+        const answer = await press(world, column, 'personal', verb, data, inVidomesChannel);
+        expect(answer.texts, verb).toEqual([nl.nominationStatus.answers.cannotView]);
         expect(answer.cards).toEqual([]);
+        expectUnchanged(before, await store.snapshot(), ALL_PARTS);
+        expect(store.writes.slice(mark)).toEqual([]);
+        expect(store.auditWritten()).toHaveLength(audited);
         expectNoPersonalData(answer);
       }
-    }
-  });
+    },
+  );
+});
+
+describe('a refusal by place', () => {
+  it.each<Place>(['platform', 'other-channel', 'group-chat'])(
+    'writes no audit record at all in %s, and answers in the reader’s language',
+    async (place) => {
+      const nomination = await nominationIn(store, world.time, 'registered');
+      const audited = store.auditWritten().length;
+      const dutch = await press(
+        world,
+        'landlord-addressed',
+        place,
+        'nomination.acknowledge',
+        stepData('acknowledge', nomination),
+      );
+      const english = await press(
+        world,
+        'landlord-addressed',
+        place,
+        'nomination.acknowledge',
+        stepData('acknowledge', nomination),
+        {
+          locale: 'en-US',
+        },
+      );
+      expect(dutch.texts).toEqual([nl.nominationStatus.answers.cannotView]);
+      expect(english.texts).toEqual([en.nominationStatus.answers.cannotView]);
+      expect(english.texts[0]).not.toEqual(nl.nominationStatus.answers.cannotView);
+      expect(store.auditWritten()).toHaveLength(audited);
+      expect((await store.nominations.get(nomination.id))?.state).toBe('registered');
+    },
+  );
 });

@@ -31,11 +31,27 @@ export const CELL = {
 } as const;
 export type Cell = (typeof CELL)[keyof typeof CELL];
 
-export const PLACE_LABEL: Record<Place, string> = {
+/** The matrix's places; "other channel or group chat" is checked in both, cell for cell. */
+export type MatrixPlace = Exclude<Place, 'group-chat'>;
+export const MATRIX_PLACES: readonly MatrixPlace[] = ['personal', 'platform', 'other-channel'];
+
+export const PLACE_LABEL: Record<MatrixPlace, string> = {
   personal: '1:1 chat',
   platform: 'platform channel',
-  'other-channel': 'other channel',
+  'other-channel': 'other channel or group chat',
 };
+
+/** Where a row's cells are pressed and typed. */
+export const PLACES_OF: Record<MatrixPlace, readonly Place[]> = {
+  personal: ['personal'],
+  platform: ['platform'],
+  'other-channel': ['other-channel', 'group-chat'],
+};
+
+/** The matrix row's place for where something happens. */
+export function matrixPlaceOf(place: Place): MatrixPlace {
+  return place === 'group-chat' ? 'other-channel' : place;
+}
 
 export const COLUMN_LABEL: Record<Column, string> = {
   counsellor: 'counsellor (Parnassia, nominating)',
@@ -52,7 +68,7 @@ export const COLUMN_LABEL: Record<Column, string> = {
 export type What = { command: string | undefined } | { verb: string | undefined };
 
 export interface MatrixRow {
-  place: Place;
+  place: MatrixPlace;
   what: What;
   cells: Record<Column, Cell>;
 }
@@ -170,9 +186,22 @@ export const MATRIX: readonly MatrixRow[] = [
   ...SIGNAL_VERBS.map((verb): MatrixRow => ({ place: 'platform', what: { verb }, cells: cells(CELL.cannotView) })),
   { place: 'platform', what: { verb: undefined }, cells: cells(CELL.unreadable) },
 
-  // ---- any other channel or group chat: the platform's commands are not offered there ----
+  // ---- any other channel or group chat: neither the platform's commands nor any personal data ----
+  // Status and signal cards belong in a 1:1 chat or the own party's team channel (not in the matrix:
+  // see the doc); pressed here, they are refused by place (bot/handlers/platform-guard.ts).
+  { place: 'other-channel', what: { command: 'aanmelden' }, cells: cells(CELL.notOffered) },
+  { place: 'other-channel', what: { command: 'mijn aanmeldingen' }, cells: cells(CELL.notOffered) },
+  { place: 'other-channel', what: { command: 'wachtrij' }, cells: cells(CELL.notOffered) },
   { place: 'other-channel', what: { command: 'status' }, cells: cells(CELL.notOffered) },
   { place: 'other-channel', what: { command: 'verdeling' }, cells: cells(CELL.notOffered) },
+  { place: 'other-channel', what: { command: 'help' }, cells: cells(CELL.help) },
+  { place: 'other-channel', what: { command: undefined }, cells: cells(CELL.help) },
+  ...FORM_VERBS.map((verb): MatrixRow => ({ place: 'other-channel', what: { verb }, cells: cells(CELL.notOffered) })),
+  ...STATUS_VERBS.map((verb): MatrixRow => ({ place: 'other-channel', what: { verb }, cells: cells(CELL.cannotView) })),
+  // The distribution is counts only (10.2): the same cards as anywhere, the coordinator's editable.
+  ...DISTRIBUTION_VERBS.map((verb): MatrixRow => ({ place: 'other-channel', what: { verb }, cells: distribution })),
+  ...SIGNAL_VERBS.map((verb): MatrixRow => ({ place: 'other-channel', what: { verb }, cells: cells(CELL.cannotView) })),
+  { place: 'other-channel', what: { verb: undefined }, cells: cells(CELL.unreadable) },
 ];
 
 export function whatLabel(what: What): string {

@@ -1,6 +1,6 @@
 /**
  * Property-based: hostile payloads for every card verb and typed text, through the real bot, from
- * every person of the access matrix, in the 1:1 chat and in channels. For each payload: no crash,
+ * every person of the access matrix, in the 1:1 chat, in channels and in a group chat. For each payload: no crash,
  * no unhandled rejection, a clean answer (a known Dutch sentence or a valid card — never "Er ging
  * iets mis", never a missing invoke answer), no personal data the person may not see,
  * Object.prototype untouched, and nothing written for a payload the bot must reject.
@@ -12,13 +12,18 @@
  * Runs: FUZZ_RUNS on the memory store (1,000 by default, 10,000 in `npm run test:fuzz`) and
  * FUZZ_MONGO_RUNS on MongoDB (100 / 300).
  */
+import { AdaptiveCards } from '@microsoft/teams-ai';
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createApp } from '../../bot/app';
 import { COMMANDS } from '../../bot/commands';
+import { parseConfig } from '../../bot/config';
+import { createLogger } from '../../bot/logger';
 import { nl } from '../../bot/i18n/nl';
 import { DEMO_CONTACTS } from '../../src/parties/demo-contacts';
 import {
   COLUMNS,
+  PLATFORM_CHANNEL,
   press,
   say,
   seedOtherOrganisations,
@@ -37,7 +42,7 @@ import { STEP1 } from '../support/nomination-form-values';
 import { TestClock } from '../support/status-flow';
 import { snapshotStore, type SnapshotStore } from '../support/store-snapshot';
 import { storeFactories } from '../support/stores';
-import { CELL, MATRIX, type Cell } from './access-matrix';
+import { CELL, MATRIX, matrixPlaceOf, type Cell } from './access-matrix';
 
 const RUNS = { memory: Number(process.env.FUZZ_RUNS ?? 1000), mongodb: Number(process.env.FUZZ_MONGO_RUNS ?? 100) };
 
@@ -83,7 +88,7 @@ const ANYONE = [...PERSONAL_MARKERS, ...Object.values(DEMO_CONTACTS).flatMap((c)
 
 const VERBS = [...new Set(MATRIX.flatMap((r) => ('verb' in r.what && r.what.verb ? [r.what.verb] : [])))];
 const KEYWORDS = COMMANDS.map((c) => c.keyword);
-const PLACES: Place[] = ['personal', 'personal', 'personal', 'personal', 'platform', 'other-channel'];
+const PLACES: Place[] = ['personal', 'personal', 'personal', 'personal', 'platform', 'other-channel', 'group-chat'];
 
 type Case =
   | {
@@ -139,13 +144,9 @@ const anyCase = fc.oneof(
   { weight: 2, arbitrary: messageCase },
 );
 
-/**
- * The matrix's cell. Another channel is a landlord's team channel as far as cards go (its status
- * cards are posted there), so it counts as the 1:1 chat — an upper bound: the nomination card's
- * verbs are refused there, which the oracle then simply does not insist on.
- */
+/** The matrix's cell; a group chat is on the rows of "other channel or group chat". */
 function cellOf(place: Place, verb: string | undefined, column: Column): Cell {
-  const where = place === 'other-channel' ? 'personal' : place;
+  const where = matrixPlaceOf(place);
   const row = MATRIX.find((r) => r.place === where && 'verb' in r.what && r.what.verb === verb);
   return row?.cells[column] ?? CELL.unreadable;
 }
@@ -163,6 +164,8 @@ interface Run {
   rejected: number;
   /** Cases that changed something (valid actions, and mutations that kept them valid). */
   changed: number;
+  /** Per card verb: payloads, and those that changed something (so a report shows each verb ran). */
+  byVerb: Map<string, { payloads: number; changed: number }>;
 }
 
 interface Prepared {
@@ -190,7 +193,7 @@ async function prepare(run: Run, c: Case): Promise<Prepared> {
   const allowed = COLUMNS.filter((col) => cellOf('personal', verb, col).startsWith('allowed'));
   const column =
     typeof c.who === 'string' ? c.who : (allowed[c.who.allowed % Math.max(1, allowed.length)] ?? 'counsellor');
-  const { data, verdict } = mutate(spec, await spec.base(), c.mutations, run.fx);
+  const { data, verdict } = mutate(spec, await spec.base(column), c.mutations, run.fx);
   const payload = c.replace !== undefined ? c.replace : data;
   const cell = cellOf(c.place, verb, column);
   const sentVerb = typeof c.verb === 'string' ? c.verb : c.verb.unknown;
@@ -222,6 +225,8 @@ async function runCase(run: Run, c: Case): Promise<void> {
   const after = await store.snapshot();
   const written = store.writes.slice(mark);
   run.count += 1;
+  const verbStats = c.kind === 'card' && typeof c.verb === 'string' ? tally(run, c.verb) : undefined;
+  if (verbStats) verbStats.payloads += 1;
 
   // A clean answer: 200, a known Dutch sentence or a card, never the generic error.
   expect(answer.status).toBe(200);
@@ -268,8 +273,15 @@ async function runCase(run: Run, c: Case): Promise<void> {
   }
   if (written.some((w) => w !== 'audit.append')) {
     run.changed += 1;
+    if (verbStats) verbStats.changed += 1;
     await run.fx.refresh();
   }
+}
+
+function tally(run: Run, verb: string): { payloads: number; changed: number } {
+  let stats = run.byVerb.get(verb);
+  if (!stats) run.byVerb.set(verb, (stats = { payloads: 0, changed: 0 }));
+  return stats;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
@@ -302,12 +314,37 @@ describe.each(storeFactories)('hostile payloads ($name store)', ({ name, create 
     await seedOtherOrganisations(store, time);
     const fx = new Fixtures(world);
     await fx.init();
-    run = { world, store, fx, specs: cardSpecs(fx, store), count: 0, rejected: 0, changed: 0 };
+    run = { world, store, fx, specs: cardSpecs(fx, store), count: 0, rejected: 0, changed: 0, byVerb: new Map() };
   });
   afterAll(async () => {
     process.off('unhandledRejection', onUnhandled);
     await run.world.stop();
     await run.store.close();
+  });
+
+  it('has a payload spec for every card verb the bot routes, and for nothing else', async () => {
+    // The verbs createApp registers (Action.Execute and the Action.Submit fallback), by name.
+    const execute = vi.spyOn(AdaptiveCards.prototype, 'actionExecute');
+    const submitted = vi.spyOn(AdaptiveCards.prototype, 'actionSubmit');
+    let routed: string[];
+    try {
+      const config = parseConfig({ PORT: '0', PLATFORM_CHANNEL_ID: PLATFORM_CHANNEL });
+      createApp(
+        { config, store: run.store, logger: createLogger('silent'), clock: run.world.time.clock },
+        run.world.bot.adapter,
+      );
+      routed = [...execute.mock.calls, ...submitted.mock.calls].map(([verb]) => String(verb));
+    } finally {
+      execute.mockRestore();
+      submitted.mockRestore();
+    }
+    const specs = Object.keys(run.specs).sort();
+    expect(routed.length).toBeGreaterThan(0);
+    expect([...new Set(routed)].sort(), 'a routed verb without a spec in test/support/fuzz-card-specs.ts').toEqual(
+      specs,
+    );
+    // And the fuzz draws from exactly those (VERBS comes from the access matrix).
+    expect([...VERBS].sort()).toEqual(specs);
   });
 
   it('answers the payloads that once got through cleanly', async () => {
@@ -327,6 +364,12 @@ describe.each(storeFactories)('hostile payloads ($name store)', ({ name, create 
       { ...CARD, verb: { unknown: 'nomination.from-an-old-card' } },
       // A status card pressed in the platform channel: the landlord view, for everyone there on older clients.
       { ...CARD, verb: 'nomination.open', who: 'landlord-addressed', place: 'platform', via: 'submit' },
+      // The same in a group chat and in another team's channel: refused by place too.
+      { ...CARD, verb: 'nomination.open', who: 'landlord-addressed', place: 'group-chat', via: 'submit' },
+      { ...CARD, verb: 'signal.send', who: 'counsellor', place: 'other-channel', via: 'submit' },
+      // A signal on LIMOR's draft (addressed to Vidomes) by the Vidomes contact: "niet verstuurd,
+      // no lease signed yet" told them the draft exists.
+      { ...CARD, verb: 'signal.send', who: 'landlord-addressed', mutations: [{ kind: 'retarget', to: 1 }] },
     ];
     for (const c of found) await runCase(run, c);
   });
@@ -341,5 +384,7 @@ describe.each(storeFactories)('hostile payloads ($name store)', ({ name, create 
     console.info(
       `fuzz (${name}): ${run.count} payloads (${run.rejected} rejected, ${run.changed} changed something) in ${Date.now() - started} ms`,
     );
+    const perVerb = [...run.byVerb].sort(([a], [b]) => a.localeCompare(b));
+    console.info(perVerb.map(([verb, v]) => `  ${verb}: ${v.payloads} payloads, ${v.changed} changed`).join('\n'));
   }, 1_800_000);
 });

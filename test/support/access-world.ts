@@ -1,9 +1,9 @@
 /**
  * One bot and the people of the access matrix (docs/security/access-control.md) for the security
- * tests: the demo contacts, a GGD Meldpunt contact, an unknown Teams user; the platform channel
- * and another channel; nominations seeded in the state each step verb starts from, a tenancy and
- * its signals for the signal verbs; and a way to
- * say or press something anywhere and read the answer whatever its shape (message or invoke).
+ * tests: the demo contacts, a GGD Meldpunt contact, an unknown Teams user; the platform channel,
+ * another channel and a group chat; nominations seeded in the state each step verb starts from, a
+ * tenancy and its signals for the signal verbs; and a way to say or press something anywhere and
+ * read the answer whatever its shape (message or invoke).
  */
 import type { Activity, Attachment } from 'botbuilder';
 import type { RunningBot } from '../../bot/main';
@@ -23,6 +23,8 @@ import { seedTenancy } from './tenancy';
 
 export const PLATFORM_CHANNEL = '19:platform@thread.tacv2';
 export const OTHER_CHANNEL = '19:elders@thread.tacv2';
+/** A group chat the bot was added to (Teams group chats have no channel). */
+export const GROUP_CHAT = '19:groepsgesprek_0123456789abcdef@thread.v2';
 export const GGD_AAD = '00000000-0000-0000-0000-000000000008';
 export const UNKNOWN_AAD = '00000000-0000-0000-0000-000000000099';
 
@@ -50,7 +52,8 @@ export const USERS: Record<Column, string> = {
   unknown: UNKNOWN_AAD,
 };
 
-export type Place = 'personal' | 'platform' | 'other-channel';
+/** A 1:1 chat, the platform channel, another team's channel, a group chat. */
+export type Place = 'personal' | 'platform' | 'other-channel' | 'group-chat';
 
 export interface AccessWorld {
   bot: RunningBot;
@@ -87,6 +90,9 @@ export async function startAccessWorld(store: Store, time: TestClock): Promise<A
 
 function where(place: Place): Partial<Activity> {
   if (place === 'personal') return {};
+  if (place === 'group-chat') {
+    return { conversation: { id: GROUP_CHAT, conversationType: 'groupChat', isGroup: true, name: '' } };
+  }
   const channel = place === 'platform' ? PLATFORM_CHANNEL : OTHER_CHANNEL;
   return {
     conversation: { id: `${channel};messageid=1`, conversationType: 'channel', isGroup: true, name: '' },

@@ -9,7 +9,19 @@ import { DRAFT_ID_PATTERN, FORM_ID_PATTERN, FORM_MOVES } from '../../bot/nominat
 import type { CardStep } from '../../cards/nomination-status/status.model';
 import { setLandlordHomes, yearDistribution } from '../../src/distribution/distribution-service';
 import type { Nomination, NominationState } from '../../src/nomination/nomination';
-import { nominationIn, parnassiaDraft, STEP_SETUP, stepData, type AccessWorld } from './access-world';
+import { SIGNAL_KINDS, type SignalKind } from '../../src/signals/signal';
+import {
+  nominationIn,
+  parnassiaDraft,
+  signalAcknowledgeData,
+  signalSendData,
+  signalTo,
+  STEP_SETUP,
+  stepData,
+  tenancyNomination,
+  type AccessWorld,
+  type Column,
+} from './access-world';
 import { put, type Mutation } from './fuzz-payloads';
 import { STEP1 } from './nomination-form-values';
 import type { SnapshotStore } from './store-snapshot';
@@ -77,7 +89,8 @@ const STEP_INPUTS_OF: Record<CardStep, string[]> = {
 };
 
 export interface VerbSpec {
-  base(): Promise<Record<string, unknown>>;
+  /** The card's data as the one pressing it has it (the signal verbs: the side they are on). */
+  base(column: Column): Promise<Record<string, unknown>>;
   fields: Field[];
   version?: { field: string; current: () => number; staleBreaks: boolean };
   /** The field naming what the action is on; "retarget" points it at another organisation's nomination. */
@@ -94,6 +107,9 @@ export class Fixtures {
   private readonly originals = new Map<string, Nomination>();
   private readonly versions = new Map<string, number>();
   private draftId = '';
+  private tenancyOf: Nomination | undefined;
+  /** The signal each side has on its card, not yet acknowledged (a new one once it is). */
+  private readonly pendingSignal = new Map<'counsellor' | 'landlord-addressed', string>();
   /** Not Parnassia's: the Lokale Kamer nomination and LIMOR's draft. */
   readonly foreign = ['nom-access-kamer', 'nom-access-limor'];
 
@@ -106,6 +122,7 @@ export class Fixtures {
       if (!this.byState.has(state)) this.byState.set(state, this.track(await nominationIn(store, time, state)));
     }
     this.draftId = this.track(await parnassiaDraft(store, time)).id;
+    this.tenancyOf = this.track(await tenancyNomination(store, time));
     for (const id of this.foreign) this.track((await store.nominations.get(id))!);
     const actor = { actorId: 'test', clock: time.clock, origin: 'test' };
     await setLandlordHomes(store, { year: 2025, landlordId: 'vidomes', homes: 900 }, actor);
@@ -124,6 +141,22 @@ export class Fixtures {
 
   get draft(): { id: string; version: number } {
     return { id: this.draftId, version: this.versions.get(this.draftId)! };
+  }
+
+  /** Parnassia's tenancy with Vidomes (8.1, 8.2, 10.5): the counsellor and the Vidomes contact signal on it. */
+  get tenancy(): Nomination {
+    return this.tenancyOf!;
+  }
+
+  /** A signal to `receiver`'s side that nobody acknowledged yet: the one on that side's card. */
+  async signalTo(receiver: 'counsellor' | 'landlord-addressed'): Promise<string> {
+    const { store, time } = this.world;
+    const id = this.pendingSignal.get(receiver);
+    const pending = id && (await store.signals.get(id));
+    if (pending && !pending.acknowledgement) return pending.id;
+    const signal = await signalTo(store, time, this.tenancy, receiver);
+    this.pendingSignal.set(receiver, signal.id);
+    return signal.id;
   }
 
   /** After a case that wrote: every fixture it changed is put back as it was. */
@@ -235,6 +268,51 @@ export function cardSpecs(fx: Fixtures, store: SnapshotStore): Record<string, Ve
         judge: (v) => (typeof v === 'string' && v.trim().length <= 200 ? 'unknown' : 'breaks'),
       },
     ],
+  };
+  // ---- The signal verbs (bot/handlers/signals/signal-data.ts reads them) ----
+  // The form on the tenancy's status card, a kind at a time, each with what it takes.
+  const kinds: { kind: SignalKind; inputs: Record<string, unknown> }[] = [
+    { kind: 'overlast', inputs: { signalNote: 'Buren klagen over geluid na middernacht' } },
+    {
+      kind: 'huurachterstand',
+      inputs: { signalAchterstandBedrag: '812,50', signalAchterstandSinds: fx.tenancy.lease?.signedOn ?? '' },
+    },
+    { kind: 'einde-begeleiding', inputs: {} },
+    { kind: 'weigering-begeleiding', inputs: {} },
+  ];
+  let sent = 0;
+  out['signal.send'] = {
+    base: async () => {
+      const { kind, inputs } = kinds[sent++ % kinds.length]!;
+      return { ...signalSendData(fx.tenancy), signalKind: kind, ...inputs };
+    },
+    fields: [
+      // Another nomination is not this person's tenancy, or no tenancy: refused (without the card).
+      { name: 'nominationId', required: true, judge: anyValueBreaks },
+      {
+        name: 'signalKind',
+        required: true,
+        judge: (v) => (SIGNAL_KINDS.includes(v as SignalKind) ? 'unknown' : 'breaks'),
+      },
+      // Read for huurachterstand only; a number is what Input.Number sends on some clients.
+      {
+        name: 'signalAchterstandBedrag',
+        required: false,
+        judge: (v) => (Number.isFinite(v) || (typeof v === 'string' && v.length <= 20) ? 'unknown' : 'breaks'),
+      },
+      { name: 'signalAchterstandSinds', required: false, judge: textInput(10) },
+      { name: 'signalNote', required: false, judge: textInput(4000) },
+    ],
+    target: 'nominationId',
+  };
+  out['signal.acknowledge'] = {
+    // The signal on the card of the receiving side: the Vidomes contact's, or else the counsellor's
+    // (forwarded to anyone else, as in the access matrix).
+    base: async (column) =>
+      signalAcknowledgeData({
+        id: await fx.signalTo(column === 'landlord-addressed' ? 'landlord-addressed' : 'counsellor'),
+      }),
+    fields: [{ name: 'signalId', required: true, judge: anyValueBreaks }],
   };
   return out;
 }

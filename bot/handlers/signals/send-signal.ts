@@ -32,13 +32,16 @@ export async function sendSignal(context: TurnContext, deps: BotDeps, raw: unkno
     origin: 'teams',
   });
   const id = signalIdFor(context.activity, identity.contact.id);
-  const result = await service.send(actorOf(identity), request.nominationId, request.input, id);
+  const senderConversationKey = conversationKey(context.activity);
+  const result = await service.send(actorOf(identity), request.nominationId, request.input, id, {
+    ...(senderConversationKey && { senderConversationKey }),
+  });
   if (!result.ok && isDenied(result.error)) return { text: a.errors[result.error.code] };
 
   let note: string;
   if (result.ok) {
-    // A retry enqueues the same messages again: stored once, and any its first run missed.
-    const { unreachable } = await notifySignalSent(deps, result.signal, conversationKey(context.activity));
+    // Relays what the send stored with the signal; a retry finds it relayed already, or finishes it.
+    const { unreachable } = await notifySignalSent(deps, result.signal);
     const receiver = await deps.store.parties.get(result.signal.to.partyId);
     note = [
       a.sent(receiver?.name ?? result.signal.to.partyId),
@@ -49,7 +52,10 @@ export async function sendSignal(context: TurnContext, deps: BotDeps, raw: unkno
   }
   const nomination = await deps.store.nominations.get(request.nominationId);
   const card = nomination && viewer ? await statusCardFor(deps, nomination, viewer, texts, note) : undefined;
-  return card ? { card } : { text: note };
+  if (card) return { card };
+  // A nomination this person may not see (another organisation's draft addressed to their landlord,
+  // say): why the signal was refused would tell them it exists. As for a denial: not found.
+  return result.ok ? { text: note } : { text: a.errors['not-found'] };
 }
 
 function errorText(texts: Texts, code: keyof Texts['signals']['answers']['errors'], date?: string): string {
