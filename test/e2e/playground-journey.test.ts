@@ -1,165 +1,128 @@
 /**
- * The core journey through the Microsoft 365 Agents Playground's HTTP API and message streams
- * (test/support/playground.ts), against the real bot: the demo counsellor types "aanmelden",
- * fills the nomination card's three steps (first with mistakes), sees the verdict; the Vidomes
- * contact is told and takes the nomination to the signed lease, the counsellor confirming the
- * home and the offer's answer on her own card.
+ * The whole journey through the Microsoft 365 Agents Playground's HTTP API and message streams,
+ * against the real bot on MongoDB (the server of test/setup/global-mongo.ts: FerretDB in the
+ * normal run), one person per playground (test/support/playground-world.ts), the story and the
+ * values of test/support/playground-journey.ts:
  *
- * Two playgrounds, one per person, as two people each have their own Teams: the playground only
- * shows (and streams) its current user's 1:1 chat and only lets that user type, so Bea
- * Begeleider is the current user of one and Victor Verhuur (Vidomes) of the other. The bot
- * reaches each through the reference it stored when the app was installed there, so the
- * landlord's notification is asserted on *his* playground's stream — a proactive send through
- * that playground's mock connector, nothing faked. Card buttons are Action.Execute invokes with
- * `from` set to whoever presses them.
+ *  1. the counsellor types "aanmelden", fills the nomination card's three steps — first with
+ *     mistakes, which come back at the fields with the values kept — and sees the verdict;
+ *  2. the landlord's contact is told, in the landlord view only (10.6);
+ *  3. LIMOR nominates an evicted family for a noodwoning (1l, 6): only Vidomes gets it (6.3, 6.4),
+ *     first in its queue (5.4), and acknowledges it;
+ *  4. the landlord takes the convenantwoning to the signed lease, the counsellor confirming the
+ *     home (4.5) and recording the candidate's answer;
+ *  5. nuisance and arrears signals go both ways from the tenancy's status card, each acknowledged
+ *     by the receiver and shown so on the sender's own copy (8.2);
+ *  6. the platform channel asks `status` and gets the forced weekly digest: counts only (10.2);
+ *  7. nothing the covenant keeps from landlords reached one, nothing personal reached the channel.
  *
- * The outbox worker does not poll: the test drains it after each step (as the status-flow test
- * does), with a clock that its pacing moves, so every date on the cards is known. WoonInvest's
- * contact has no playground, so he stays unreachable, as someone without the app. The two tests
- * are one journey, in order.
+ * The outbox worker does not poll: the test drains it after each step, with a clock that its
+ * pacing moves, so every date on the cards is known. WoonInvest's contact has no playground, so he
+ * stays unreachable, as someone without the app. The tests are one journey, in order.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../bot/config';
-import {
-  personalChatId,
-  playgroundConfigYaml,
-  playgroundUser,
-  PLAYGROUND_IDENTITIES,
-} from '../../bot/dev/playground-identities';
-import { createLogger } from '../../bot/logger';
-import { startBot, type RunningBot } from '../../bot/main';
+import { LIMOR_ID } from '../../src/parties/party';
 import { PARNASSIA_ID } from '../../src/parties/covenant-parties';
-import { createMemoryStore } from '../../src/storage/memory/memory-store';
-import { expectValidAdaptiveCard } from '../support/adaptive-card';
 import { buttonFor, errorUnder, inputValue, stepOf, texts, type Card } from '../support/nomination-card-driver';
-import { LANDLORD_FORBIDDEN_MARKERS } from '../support/nomination-fixture';
-import { STEP1, STEP2, STEP3 } from '../support/nomination-form-values';
-import { cardsOf, cardTexts, startPlayground, type InvokeResponse, type Playground } from '../support/playground';
-import { actionOn, CARD_ANSWER, TestClock, verbsOn as allVerbsOn } from '../support/status-flow';
+import { cardsOf, type StreamEvent } from '../support/playground';
+import {
+  ANNA,
+  ANNA_STEP1,
+  ANNA_STEP1_MISTAKES,
+  ANNA_STEP2,
+  ANNA_STEP3,
+  ARREARS,
+  FAMILY,
+  FAMILY_STEP1,
+  FAMILY_STEP2,
+  FAMILY_STEP3,
+  FORBIDDEN_FOR_LANDLORDS,
+  FORBIDDEN_FOR_PLATFORM,
+  HOME,
+  LEASE,
+  MOTIVATION,
+  NUISANCE_NOTE,
+  RESIDENCY_FROM,
+} from '../support/playground-journey';
+import {
+  startPlaygroundWorld,
+  textOf,
+  titleOf,
+  type PlaygroundPerson,
+  type PlaygroundWorld,
+} from '../support/playground-world';
+import { actionOn, TestClock, verbsOn as allVerbsOn } from '../support/status-flow';
+import { storeFactories } from '../support/stores';
 import { stringsAtAnyDepth } from '../src/views/leak-check';
 
-const BEA = playgroundUser('counsellor-parnassia');
-const VICTOR = playgroundUser('landlord-vidomes');
-const BEA_CHAT = personalChatId('counsellor-parnassia');
-const VICTOR_CHAT = personalChatId('landlord-vidomes');
-const CANDIDATE = 'Aanmelding Anna de Vries';
 const STEP_1 = 'Stap 1 van 3: Kandidaat en huishouden';
-
-// What the counsellor enters that no landlord may ever see: the 1c residency period and a
-// checklist motivation (DESIGN.md "Who may see what"). An info-only 5.6j exception keeps the
-// candidate eligible.
-const RESIDENCY_FROM = '2010-01-01';
-const MOTIVATION = 'SECRET-MOTIVATION-j: huur via budgetbeheer van de bewindvoerder';
-const STEP3_WITH_MOTIVATION = { ...STEP3, checklistJ: 'exception', budgetMotivation: MOTIVATION };
-const FORBIDDEN_FOR_LANDLORDS = [...LANDLORD_FORBIDDEN_MARKERS, RESIDENCY_FROM, '01-01-2010', 'budgetbeheer van de'];
 
 /** The lifecycle steps a card offers (signals, another module's, come and go beside them). */
 const verbsOn = (card: unknown) => allVerbsOn(card).filter((verb) => verb.startsWith('nomination.'));
+const mongodb = storeFactories.find((factory) => factory.name === 'mongodb')!;
 
-describe('the core journey in the Agents Playground', () => {
-  let bot: RunningBot | undefined;
-  let beas: Playground | undefined; // Bea's Teams
-  let victors: Playground | undefined; // Victor's Teams
+describe('the whole journey in the Agents Playground', () => {
+  let world: PlaygroundWorld;
+  let bea: PlaygroundPerson; // Parnassia's counsellor
+  let victor: PlaygroundPerson; // Vidomes's fixed contact
+  let lotte: PlaygroundPerson; // LIMOR's counsellor
+  let gemma: PlaygroundPerson; // the platform coordinator, in the platform channel
   const time = new TestClock();
-  /** Every card Victor got: sent to his chat or answered to his button presses. */
-  const seenByVictor: unknown[] = [];
 
   beforeAll(async () => {
-    bot = await startBot(parseConfig({ PORT: '0', SEED_DEMO: 'true' }), {
-      store: createMemoryStore(),
-      demoIdentities: PLAYGROUND_IDENTITIES,
-      logger: createLogger('error'),
-      clock: time.clock,
-      outbox: { poll: false, sleep: time.sleep, random: () => 0 },
-      digestScheduler: false,
+    world = await startPlaygroundWorld({
+      store: await mongodb.create(),
+      time,
+      roles: ['counsellor-parnassia', 'landlord-vidomes', 'counsellor-limor', 'platform-coordinator'],
+      platformRole: 'platform-coordinator',
     });
-    const botUrl = `${bot.url}/api/messages`;
-    [beas, victors] = await Promise.all([
-      startPlayground({ botUrl, configYaml: playgroundConfigYaml('counsellor-parnassia') }),
-      startPlayground({ botUrl, configYaml: playgroundConfigYaml('landlord-vidomes') }),
-    ]);
-    // The app is added to both 1:1 chats: the bot stores where to reach each of them.
-    await Promise.all([beas.install(BEA_CHAT), victors.install(VICTOR_CHAT)]);
-    await Promise.all([beas.botIdle(), victors.botIdle()]);
+    bea = world.person('counsellor-parnassia');
+    victor = world.person('landlord-vidomes');
+    lotte = world.person('counsellor-limor');
+    gemma = world.person('platform-coordinator');
   }, 60_000);
 
   afterAll(async () => {
-    await Promise.all([beas?.stop(), victors?.stop()]);
-    await bot?.stop();
-    await bot?.store.close();
+    await world?.stop();
+    await world?.bot.store.close();
   });
 
-  /** Presses a card button (Action.Execute, the inputs merged into its data as Teams does). */
-  async function press(
-    pg: Playground,
-    who: { id: string },
-    chat: string,
-    messageId: string,
-    action: { verb: string; data: Record<string, unknown> },
-    inputs: Record<string, unknown> = {},
-  ): Promise<Card> {
-    const answer: InvokeResponse = await pg.invoke(chat, who.id, messageId, {
-      verb: action.verb,
-      data: { ...action.data, ...inputs },
-    });
-    expect(answer.type, JSON.stringify(answer.value)).toBe(CARD_ANSWER);
-    if (pg === victors) seenByVictor.push(answer.value);
-    return expectValidAdaptiveCard({ contentType: CARD_ANSWER, content: answer.value });
-  }
-
-  /**
-   * The nomination's card in a chat as it looks now (posted, then updated in place), once it
-   * shows `expected`: the stream gets each send before the playground answers the bot.
-   */
-  async function cardIn(pg: Playground, chat: string, expected: string): Promise<{ messageId: string; card: Card }> {
-    const shows = (card: Card) => JSON.stringify(card).includes(expected);
-    await pg.stream.waitFor((e) => e.actionConversationId === chat && cardsOf(e).some(shows), {
-      what: `card showing "${expected}" in ${chat}`,
-    });
-    const latest = new Map<string, Card>();
-    for (const event of pg.stream.events) {
-      const card = cardsOf(event)[0];
-      if (event.actionConversationId === chat && event.message && card && JSON.stringify(card).includes(CANDIDATE)) {
-        latest.set(event.message.messageId, card);
-      }
+  /** Types "aanmelden" and fills the form's steps; the card the last press answers with. */
+  async function nominate(who: PlaygroundPerson, steps: Record<string, string>[]): Promise<Card> {
+    const form = await world.say(who, 'aanmelden');
+    let card = form.card;
+    for (const [index, inputs] of steps.entries()) {
+      const move = index === 2 ? 'submit' : 'next';
+      card = await world.press(
+        who,
+        form.messageId,
+        { verb: buttonFor(card, move).verb, data: buttonFor(card, move) },
+        inputs,
+      );
     }
-    expect(latest.size).toBe(1); // one card per nomination per chat, kept current
-    const [messageId, card] = [...latest][0]!;
-    expect(shows(card)).toBe(true);
-    return { messageId, card };
+    return card;
   }
 
-  /** A nomination card's button by what it does, as press() takes it. */
-  const formButton = (card: Card, move: 'next' | 'submit') => {
-    const data = buttonFor(card, move);
-    return { verb: data.verb, data };
-  };
+  /** Presses a button on the person's status card of `candidate`. */
+  async function pressOn(who: PlaygroundPerson, candidate: string, verb: string, inputs: Record<string, unknown> = {}) {
+    const { messageId, card } = await world.nominationCard(who, candidate, `Aanmelding ${candidate}`);
+    return world.press(who, messageId, actionOn(card, verb), inputs);
+  }
 
-  const drain = async () => {
-    const report = await bot!.outbox.drainOnce();
-    expect(report).toMatchObject({ failed: 0, retried: 0, unreachable: 0 });
-    return report;
-  };
-  const text = (card: unknown) => cardTexts(card).join('\n');
+  /** After each step: the answer shows the new state, and both sides' cards follow it. */
+  async function expectEverywhere(answer: Card, candidate: string, state: string, people: PlaygroundPerson[]) {
+    expect(textOf(answer)).toContain(state);
+    await world.drain();
+    for (const person of people) await world.nominationCard(person, candidate, state);
+  }
 
-  it('the counsellor types "aanmelden", gets her mistakes back, and then the verdict', async () => {
-    const mark = beas!.stream.cursor();
-    await beas!.sendMessage(BEA_CHAT, BEA.id, 'aanmelden');
-    const opened = await beas!.stream.waitFor(
-      (e) => e.actionConversationId === BEA_CHAT && cardsOf(e).some((c) => cardTexts(c).includes(STEP_1)),
-      { after: mark, what: 'the nomination card' },
-    );
-    const formMessage = opened.message!.messageId;
-    let card = expectValidAdaptiveCard({ contentType: CARD_ANSWER, content: cardsOf(opened)[0] });
+  it('the counsellor types "aanmelden", gets her mistakes back at the fields, and then the verdict', async () => {
+    const form = await world.say(bea, 'aanmelden');
+    expect(texts(form.card)).toContain(STEP_1);
+    const next = (card: Card) => ({ verb: buttonFor(card, 'next').verb, data: buttonFor(card, 'next') });
 
     // Volgende with mistakes: the same step again, each problem in Dutch under its field, values kept.
-    const wrong = {
-      ...STEP1,
-      candidateName: '   ',
-      dateOfBirth: '2999-01-01',
-      expectedEndOfIntramuralCare: '31-12-2025',
-    };
-    card = await press(beas!, BEA, BEA_CHAT, formMessage, formButton(card, 'next'), wrong);
+    let card = await world.press(bea, form.messageId, next(form.card), ANNA_STEP1_MISTAKES);
     expect(stepOf(card)).toBe(1);
     expect(texts(card)).toContain('Niet opgeslagen: kijk naar de meldingen bij de velden.');
     expect(errorUnder(card, 'candidateName')).toBe('Vul dit in.');
@@ -169,111 +132,290 @@ describe('the core journey in the Agents Playground', () => {
     expect(inputValue(card, 'dateOfBirth')).toBe('2999-01-01');
     expect(inputValue(card, 'expectedEndOfIntramuralCare')).toBe('31-12-2025');
     expect(inputValue(card, 'wlzFunded')).toBe('false');
-    expect(await bot!.store.nominations.find({ nominatingPartyId: PARNASSIA_ID })).toEqual([]);
+    expect(await world.bot.store.nominations.find({ nominatingPartyId: PARNASSIA_ID })).toEqual([]);
 
-    card = await press(beas!, BEA, BEA_CHAT, formMessage, formButton(card, 'next'), STEP1);
+    card = await world.press(bea, form.messageId, next(card), ANNA_STEP1);
     expect(texts(card)).toContain('Stap 2 van 3: Woonperiodes, wensen en verhuurders');
-    card = await press(beas!, BEA, BEA_CHAT, formMessage, formButton(card, 'next'), {
-      ...STEP2,
-      residency1From: RESIDENCY_FROM,
-    });
+    card = await world.press(bea, form.messageId, next(card), ANNA_STEP2);
     expect(stepOf(card)).toBe(3);
-    const verdict = await press(beas!, BEA, BEA_CHAT, formMessage, formButton(card, 'submit'), STEP3_WITH_MOTIVATION);
+    const submit = buttonFor(card, 'submit');
+    const verdict = await world.press(bea, form.messageId, { verb: submit.verb, data: submit }, ANNA_STEP3);
 
-    expect(texts(verdict)).toEqual(expect.arrayContaining([CANDIDATE, 'Voldoet aan de criteria']));
-    const shown = text(verdict);
+    expect(texts(verdict)).toEqual(expect.arrayContaining([`Aanmelding ${ANNA}`, 'Voldoet aan de criteria']));
+    const shown = textOf(verdict);
+    // The counsellor sees her own justice-related exception (5.6l) and deviation (5.6j) in the verdict.
+    expect(shown).toContain('5.6l: De kandidaat heeft een TBS-maatregel en is aangedragen via de burgemeester.');
+    expect(shown).toContain('5.6j: De begeleider wijkt gemotiveerd af van verplicht budgetbeheer.');
     expect(shown).toContain('Streefdatum woningaanbod (5.4)\n16-09-2025');
     expect(shown).toContain('Stichting Vidomes\nplaats 1');
     expect(shown).toContain('Stichting WoonInvest\nplaats 1');
-    // Wim Woning (WoonInvest) never had the app added in a playground: the counsellor is told to call him.
+    // Wim Woning (WoonInvest) never had the app added: the counsellor is told to call him.
     expect(shown).toContain('Deze contactpersonen hebben de app nog niet: Wim Woning (Stichting WoonInvest).');
   });
 
-  it('the landlord contact is told, and takes the nomination to the signed lease', async () => {
+  it('the landlord contact is told, in the landlord view only', async () => {
     // Registered (5.3): the landlord view goes to Victor's 1:1 chat, proactively.
-    await drain();
-    let victor = await cardIn(victors!, VICTOR_CHAT, CANDIDATE);
-    expect(text(victor.card)).toContain('Convenantwoning, aangemeld door Parnassia Haaglanden');
-    expect(verbsOn(victor.card)).toEqual(['nomination.acknowledge']);
-    // Bea's playground saw nothing of it, nor Victor's of Bea's form.
-    expect(beas!.stream.events.some((e) => e.actionConversationId === VICTOR_CHAT)).toBe(false);
-    expect(victors!.stream.events.some((e) => e.actionConversationId === BEA_CHAT)).toBe(false);
+    await world.drain();
+    const { card } = await world.nominationCard(victor, ANNA, `Aanmelding ${ANNA}`);
+    expect(textOf(card)).toContain('Convenantwoning, aangemeld door Parnassia Haaglanden');
+    expect(textOf(card)).toContain('Gelijkvloers, twee kamers'); // 5.7: what he needs for the offer
+    expect(verbsOn(card)).toEqual(['nomination.acknowledge']);
+    const strings = stringsAtAnyDepth(card).join('\n');
+    for (const marker of FORBIDDEN_FOR_LANDLORDS) expect(strings, marker).not.toContain(marker);
+    // Nobody's playground saw another's chat.
+    for (const [one, other] of [
+      [bea, victor],
+      [victor, bea],
+      [lotte, victor],
+    ] as const) {
+      expect(one.pg.stream.events.some((e) => e.actionConversationId === other.chat)).toBe(false);
+    }
+  });
 
-    const victorPresses = async (verb: string, inputs: Record<string, unknown> = {}) => {
-      victor = await cardIn(victors!, VICTOR_CHAT, CANDIDATE);
-      return press(victors!, VICTOR, VICTOR_CHAT, victor.messageId, actionOn(victor.card, verb), inputs);
-    };
-    const beaPresses = async (verb: string, inputs: Record<string, unknown> = {}) => {
-      const bea = await cardIn(beas!, BEA_CHAT, CANDIDATE);
-      return press(beas!, BEA, BEA_CHAT, bea.messageId, actionOn(bea.card, verb), inputs);
-    };
-    /** After each step: the answer says the new state, and both cards follow it. */
-    const expectEverywhere = async (answer: Card, state: string) => {
-      expect(text(answer)).toContain(state);
-      await drain();
-      await cardIn(beas!, BEA_CHAT, state);
-      await cardIn(victors!, VICTOR_CHAT, state);
-    };
+  it('LIMOR nominates an evicted family for a noodwoning: Vidomes only (6.3, 6.4), first in its queue (5.4)', async () => {
+    time.advance(60 * 60_000); // an hour later: the queue orders by type first, then by registration
+    const verdict = await nominate(lotte, [FAMILY_STEP1, FAMILY_STEP2, FAMILY_STEP3]);
+    const shown = textOf(verdict);
+    expect(texts(verdict)).toEqual(expect.arrayContaining([`Aanmelding ${FAMILY}`, 'Voldoet aan de criteria']));
+    expect(shown).toContain(
+      '5.6k: De kandidaat is in de afgelopen drie jaar uit een woning gezet, maar komt uit een noodwoning.',
+    );
+    // Neither the landlord that evicted the family (6.3) nor Duivenvoorde (6.4).
+    expect(shown).toContain('Stichting Vidomes\nplaats 1');
+    expect(shown).not.toContain('Stichting WoonInvest');
+    expect(shown).not.toContain('Stichting Duivenvoorde');
+    const [stored] = await world.bot.store.nominations.find({ nominatingPartyId: LIMOR_ID });
+    expect(stored).toMatchObject({
+      type: 'noodwoning',
+      state: 'registered',
+      targetLandlordIds: ['vidomes'],
+      noodwoning: { referredByGgdMeldpunt: true, evictingLandlordId: 'wooninvest' },
+      candidate: { household: { adults: 2, minorChildren: 3 } },
+    });
 
-    const acknowledged = await victorPresses('nomination.acknowledge');
-    expect(text(acknowledged)).toContain('Ontvangst bevestigd door Victor Verhuur op 16-06-2025');
+    await world.drain();
+    const family = await world.nominationCard(victor, FAMILY, `Aanmelding ${FAMILY}`);
+    expect(textOf(family.card)).toContain('Noodwoning, aangemeld door LIMOR');
+    expect(textOf(family.card)).toContain('2 volwassenen, 3 minderjarige kinderen');
+    // Who evicted the family, and when, is not Vidomes's to know (6.3, 10.6).
+    expect(textOf(family.card)).not.toContain('WoonInvest');
+
+    // 5.4: noodwoningen first, then in order of registration.
+    const queue = await world.say(victor, 'wachtrij');
+    const headings = texts(queue.card).filter((text) => /^\d+\. /.test(text));
+    expect(headings).toEqual([`1. ${FAMILY}`, `2. ${ANNA}`]);
+
+    const acknowledged = await world.press(victor, family.messageId, actionOn(family.card, 'nomination.acknowledge'));
+    await expectEverywhere(acknowledged, FAMILY, 'Ontvangst bevestigd door Victor Verhuur op 16-06-2025', [
+      victor,
+      lotte,
+    ]);
+    expect(textOf((await world.nominationCard(lotte, FAMILY, 'Ontvangst bevestigd')).card)).toContain(
+      'Noodwoning, aangemeld bij Stichting Vidomes',
+    );
+  });
+
+  it('the landlord takes the convenantwoning to the signed lease, the counsellor confirming home and answer', async () => {
+    const both = [bea, victor];
+    const acknowledged = await pressOn(victor, ANNA, 'nomination.acknowledge');
     // Now the counsellor gets the nomination's card too (posted once, then updated in place).
-    await expectEverywhere(acknowledged, 'Ontvangst bevestigd door Victor Verhuur op 16-06-2025');
+    await expectEverywhere(acknowledged, ANNA, 'Ontvangst bevestigd door Victor Verhuur op 16-06-2025', both);
 
-    const proposed = await victorPresses('nomination.propose-home', { homeDescription: 'Dorpsstraat 12, Voorburg' });
+    const proposed = await pressOn(victor, ANNA, 'nomination.propose-home', { homeDescription: HOME });
     expect(verbsOn(proposed)).toEqual([]);
-    await expectEverywhere(proposed, 'Dorpsstraat 12, Voorburg');
-    expect(verbsOn((await cardIn(beas!, BEA_CHAT, 'woning voorgesteld')).card)).toEqual([
+    await expectEverywhere(proposed, ANNA, HOME, both);
+    expect(verbsOn((await world.nominationCard(bea, ANNA, 'woning voorgesteld')).card)).toEqual([
       'nomination.confirm-suitable',
       'nomination.reject-suitable',
       'nomination.withdraw',
     ]);
 
     // 4.5: the counsellor finds the home suitable; only then can Vidomes make its one offer.
-    await expectEverywhere(await beaPresses('nomination.confirm-suitable'), 'woning geschikt bevonden');
-    expect(verbsOn((await cardIn(victors!, VICTOR_CHAT, 'woning geschikt bevonden')).card)).toEqual([
+    await expectEverywhere(
+      await pressOn(bea, ANNA, 'nomination.confirm-suitable'),
+      ANNA,
+      'woning geschikt bevonden',
+      both,
+    );
+    expect(verbsOn((await world.nominationCard(victor, ANNA, 'woning geschikt bevonden')).card)).toEqual([
       'nomination.make-offer',
     ]);
-    await expectEverywhere(
-      await victorPresses('nomination.make-offer', { offerMadeOn: '2025-06-16' }),
-      'woningaanbod gedaan',
-    );
+    const offer = await pressOn(victor, ANNA, 'nomination.make-offer', { offerMadeOn: LEASE.offerMadeOn });
+    await expectEverywhere(offer, ANNA, 'woningaanbod gedaan', both);
     // The candidate accepts; the counsellor records it on her card.
+    const answer = await pressOn(bea, ANNA, 'nomination.record-offer-answer', {
+      offerAnswer: 'accepted',
+      offerAnsweredOn: LEASE.offerAnsweredOn,
+    });
+    await expectEverywhere(answer, ANNA, 'aanbod aangenomen', both);
     await expectEverywhere(
-      await beaPresses('nomination.record-offer-answer', { offerAnswer: 'accepted', offerAnsweredOn: '2025-06-16' }),
-      'aanbod aangenomen',
+      await pressOn(victor, ANNA, 'nomination.plan-intake', { intakeOn: LEASE.intakeOn }),
+      ANNA,
+      'intake gepland',
+      both,
     );
-    await expectEverywhere(await victorPresses('nomination.plan-intake', { intakeOn: '2025-06-20' }), 'intake gepland');
-    const checked = await victorPresses('nomination.record-credit-check', {
-      creditCheckOn: '2025-06-16',
+    const checked = await pressOn(victor, ANNA, 'nomination.record-credit-check', {
+      creditCheckOn: LEASE.creditCheckOn,
       creditOutcome: 'ok',
       creditExtraConditions: '',
       creditAgreedWithCareProvider: 'true',
     });
-    await expectEverywhere(checked, 'kredietwaardigheid getoetst');
-    const signed = await victorPresses('nomination.sign-lease', {
-      leaseSignedOn: '2025-06-16',
-      leaseTemporaryUntil: '2027-06-16',
-      leaseGuidanceUntil: '2026-06-16',
+    await expectEverywhere(checked, ANNA, 'kredietwaardigheid getoetst', both);
+    const signed = await pressOn(victor, ANNA, 'nomination.sign-lease', {
+      leaseSignedOn: LEASE.leaseSignedOn,
+      leaseTemporaryUntil: LEASE.leaseTemporaryUntil,
+      leaseGuidanceUntil: LEASE.leaseGuidanceUntil,
       leaseCounsellorPresent: 'true',
       leaseGuidanceEndMayBeShared: 'false',
     });
-    expect(text(signed)).toContain('getekend op 16-06-2025, loopt tot 16-06-2027');
+    expect(textOf(signed)).toContain('getekend op 16-06-2025, loopt tot 16-06-2027');
     expect(verbsOn(signed)).toEqual([]);
-    await expectEverywhere(signed, 'tijdelijk huurcontract getekend');
-    expect(text((await cardIn(beas!, BEA_CHAT, 'tijdelijk huurcontract getekend')).card)).toContain(
+    await expectEverywhere(signed, ANNA, 'tijdelijk huurcontract getekend', both);
+    expect(textOf((await world.nominationCard(bea, ANNA, 'tijdelijk huurcontract getekend')).card)).toContain(
       'loopt tot 16-06-2026',
     );
-    const [stored] = await bot!.store.nominations.find({ nominatingPartyId: PARNASSIA_ID });
+    const [stored] = await world.bot.store.nominations.find({ nominatingPartyId: PARNASSIA_ID });
     expect(stored?.state).toBe('lease-signed');
     // The secrets are there to leak: the store holds them, for the nominating organisation.
     expect(JSON.stringify(stored)).toContain(MOTIVATION);
     expect(JSON.stringify(stored)).toContain(RESIDENCY_FROM);
+    expect(stored?.viaMayor).toBe(true);
+  });
 
-    // 10.6: nothing the covenant keeps from landlords reached Victor, sent or answered.
-    for (const event of victors!.stream.events) seenByVictor.push(...cardsOf(event));
-    expect(seenByVictor.length).toBeGreaterThan(15);
-    const strings = stringsAtAnyDepth(seenByVictor).join('\n');
-    for (const marker of FORBIDDEN_FOR_LANDLORDS) expect(strings).not.toContain(marker);
+  /**
+   * One signal from the sender's status card of Anna's tenancy: the answer is the status card
+   * saying it went; the receiver gets the signal card at once and acknowledges it; the sender's own
+   * copy is then updated in place to show who confirmed. Returns the receiver's signal card.
+   */
+  async function signal(from: PlaygroundPerson, to: PlaygroundPerson, inputs: Record<string, unknown>, title: string) {
+    time.advance(60_000); // a minute between signals
+    const status = await world.nominationCard(from, ANNA, 'tijdelijk huurcontract getekend');
+    expect(allVerbsOn(status.card)).toContain('signal.send');
+    const sent = await world.press(from, status.messageId, actionOn(status.card, 'signal.send'), inputs);
+    expect(textOf(sent)).toContain(`Signaal verstuurd aan`);
+    expect(titleOf(sent)).toBe(`Aanmelding ${ANNA}`); // the status card stays the status card
+
+    const [toMark, fromMark] = [to.pg.stream.cursor(), from.pg.stream.cursor()];
+    await world.drain();
+    const isSignal = (who: PlaygroundPerson) => (e: StreamEvent) =>
+      e.action === 'createMessage' &&
+      e.actionConversationId === who.chat &&
+      cardsOf(e).some((c) => titleOf(c) === title);
+    const received = await to.pg.stream.waitFor(isSignal(to), { after: toMark, what: `${title} for ${to.name}` });
+    const own = await from.pg.stream.waitFor(isSignal(from), {
+      after: fromMark,
+      what: `${title}, ${from.name}'s copy`,
+    });
+    const receivedCard = cardsOf(received)[0]!;
+    expect(allVerbsOn(receivedCard)).toEqual(['signal.acknowledge']);
+    expect(textOf(receivedCard)).toContain(`Van ${from.name}`);
+    expect(textOf(cardsOf(own)[0])).toContain('Ontvangst nog niet bevestigd');
+    expect(allVerbsOn(cardsOf(own)[0])).toEqual([]);
+
+    const acknowledged = await world.press(
+      to,
+      received.message!.messageId,
+      actionOn(receivedCard, 'signal.acknowledge'),
+    );
+    const confirmation = `Ontvangst bevestigd door ${to.name}, 16-06-2025 om `;
+    expect(textOf(acknowledged)).toContain(confirmation);
+    expect(allVerbsOn(acknowledged)).toEqual([]);
+    await world.drain();
+    // The sender's copy, updated in place: the same message, now showing who confirmed and when.
+    expect(textOf(world.messagesIn(from, from.chat).get(own.message!.messageId))).toContain(confirmation);
+    return receivedCard;
+  }
+
+  it('nuisance and arrears signals go both ways on the tenancy, each acknowledged (8.2)', async () => {
+    // Landlord → care organisation.
+    const nuisance = await signal(
+      victor,
+      bea,
+      { signalKind: 'overlast', signalNote: NUISANCE_NOTE },
+      'Signaal: overlast',
+    );
+    expect(textOf(nuisance)).toContain(NUISANCE_NOTE);
+    const arrears = await signal(
+      victor,
+      bea,
+      { signalKind: 'huurachterstand', ...ARREARS },
+      'Signaal: huurachterstand',
+    );
+    expect(textOf(arrears)).toContain('€ 812,50');
+    expect(textOf(arrears)).toContain('16-06-2025');
+    // Care organisation → landlord.
+    await signal(
+      bea,
+      victor,
+      { signalKind: 'overlast', signalNote: 'Bewoner heeft zelf ook last van de buren' },
+      'Signaal: overlast',
+    );
+    await signal(
+      bea,
+      victor,
+      { signalKind: 'huurachterstand', signalAchterstandBedrag: '150', signalAchterstandSinds: '2025-06-16' },
+      'Signaal: huurachterstand',
+    );
+
+    const [anna] = await world.bot.store.nominations.find({ nominatingPartyId: PARNASSIA_ID });
+    const stored = await world.bot.store.signals.listForNomination(anna!.id);
+    expect(stored.map((s) => `${s.from.side}:${s.kind}:${s.acknowledgement ? 'acknowledged' : 'open'}`)).toEqual([
+      'landlord:overlast:acknowledged',
+      'landlord:huurachterstand:acknowledged',
+      'care:overlast:acknowledged',
+      'care:huurachterstand:acknowledged',
+    ]);
+    // Lotte (another organisation) saw none of it.
+    expect(lotte.pg.stream.events.some((e) => cardsOf(e).some((c) => titleOf(c)?.startsWith('Signaal')))).toBe(false);
+  });
+
+  it('the platform channel gets `status` and the weekly digest: counts only (10.2)', async () => {
+    time.advance(60_000); // a week's figures run up to the moment asked, not including it
+    const status = await world.say(gemma, 'status', world.platformChannel);
+    const now = textOf(status.card);
+    expect(now).toContain('Stand van het convenant');
+    expect(now).toContain('Stand per 16 juni 2025. Alleen aantallen, geen persoonsgegevens (10.2).');
+
+    // Monday 16 June 2025 after 09:00: the week-25 digest is due; one tick at the test's clock posts it.
+    expect(await world.forceWeeklyDigest()).toMatchObject({ kind: 'posted', slot: { isoWeek: '2025-W25' } });
+    expect(await world.forceWeeklyDigest()).toMatchObject({ kind: 'already-posted' });
+    const mark = gemma.pg.stream.cursor();
+    expect(await world.drain()).toMatchObject({ sent: 1 });
+    const posted = await gemma.pg.stream.waitFor(
+      (e) => e.actionConversationId.startsWith(world.platformChannel) && cardsOf(e).length > 0,
+      { after: mark, what: 'the weekly digest in the platform channel' },
+    );
+    const weekly = textOf(cardsOf(posted)[0]);
+    expect(weekly).toContain('Weekoverzicht convenant — week 25, 2025');
+
+    for (const digest of [now, weekly]) {
+      // The counts of this journey: two nominations this week, one of them the family waiting for a noodwoning.
+      expect(digest).toContain('Nieuw deze week (week 25)\n2 (1 convenantwoning, 1 noodwoning)');
+      // Anna has her home; the family waits, at Vidomes.
+      expect(digest).toContain('Wachten op een aanbod (5.4)\n1 (0 convenantwoning, 1 noodwoning)');
+      expect(digest).toContain('Stichting Vidomes\n■ 1/0\n1 boven de verdeling · 1 aanbod · wachtrij 1');
+      expect(digest).toContain('Gezinnen die wachten op een noodwoning\n1');
+      expect(digest).toContain(
+        'Deze week\noverlast 2 · huurachterstand 2 · einde begeleiding 0 · begeleiding geweigerd 0',
+      );
+    }
+  });
+
+  it('nothing the covenant keeps from landlords reached the landlord; nothing personal reached the channel', async () => {
+    // The markers are there to leak: the nominating organisations saw them.
+    expect(stringsAtAnyDepth(world.everythingSeenBy(bea)).join('\n')).toContain('TBS-maatregel');
+    expect(stringsAtAnyDepth(world.everythingSeenBy(lotte)).join('\n')).toContain('5.6k');
+
+    const victorSaw = world.everythingSeenBy(victor);
+    expect(victorSaw.length).toBeGreaterThan(25);
+    const landlordStrings = stringsAtAnyDepth(victorSaw).join('\n');
+    for (const marker of FORBIDDEN_FOR_LANDLORDS) expect(landlordStrings, marker).not.toContain(marker);
+
+    const channel = world.messagesIn(gemma, world.platformChannel);
+    expect(channel.size).toBe(3); // the welcome, `status`, the weekly digest
+    const channelStrings = stringsAtAnyDepth([...channel.values(), ...world.everythingSeenBy(gemma)]).join('\n');
+    for (const secret of FORBIDDEN_FOR_PLATFORM) expect(channelStrings, secret).not.toContain(secret);
+    // The channel is where Gemma's playground got everything: nothing went to her 1:1 chat.
+    expect(gemma.pg.stream.events.every((e) => e.actionConversationId.startsWith(world.platformChannel))).toBe(true);
   });
 });
