@@ -166,7 +166,8 @@ export const queueEn: QueueTexts = {
   intro:
     'In covenant order (5.4): emergency homes first, then by date of nomination. Target: an offer within three months.',
   empty: 'No nominations are waiting for an offer.',
-  heading: (position, name) => `${position}. ${name}`,
+  // Not "1. name": Teams' markdown would draw that as a numbered list item.
+  heading: (position, name) => `No. ${position} · ${name}`,
   type: 'Type',
   registeredOn: 'Nominated on',
   offerTargetDate: 'Target date for an offer (5.4)',

@@ -157,7 +157,8 @@ export const queueNl = {
   intro:
     'In de volgorde van het convenant (5.4): eerst noodwoningen, dan op volgorde van aanmelding. Streefdatum: binnen drie maanden een woningaanbod.',
   empty: 'Er wachten geen aanmeldingen op een woningaanbod.',
-  heading: (position: number, name: string) => `${position}. ${name}`,
+  // Niet "1. naam": de markdown van Teams maakt daar een genummerde lijst van.
+  heading: (position: number, name: string) => `Nr. ${position} · ${name}`,
   type: 'Soort',
   registeredOn: 'Aangemeld op',
   offerTargetDate: 'Streefdatum aanbod (5.4)',

@@ -10,6 +10,7 @@ import { sendableKinds } from '../../src/signals/signal-rules';
 import type { Nomination } from '../../src/nomination/nomination';
 import type { CardViewer } from '../../src/storage/card-activity-port';
 import type { Texts } from '../i18n/texts';
+import { addDays } from '../../src/time/dates';
 import { sideOfViewer } from './signal-card';
 
 export function signalFormFor(
@@ -30,7 +31,9 @@ export function signalFormFor(
     ...(side.side === 'care' && !guidanceOffered && { guidanceHint: f.guidanceNotShareable }),
     warning: f.warning,
     requiredMessage: texts.nominationStatus.card.requiredMessage,
-    today,
+    // A client may read a typed date as midnight UTC, which Amsterdam time puts after today, and
+    // then refuses today's date without a word; one day's room, and the handler checks the date.
+    today: addDays(today, 1),
     kinds: kinds.map((value) => ({ title: texts.signals.kindChoices[value], value })),
     labels: { kind: f.kind, note: f.note, amount: f.amount, since: f.since },
     confirm: f.confirm,

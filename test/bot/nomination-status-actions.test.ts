@@ -195,7 +195,7 @@ describe.each(storeFactories)('status card actions ($name store)', ({ create }) 
         items?: { text?: string; facts?: { title: string; value: string }[] }[];
       }[];
       const entries = body.filter((b) => b.type === 'Container');
-      expect(entries.map((e) => e.items?.[0]?.text)).toEqual(['1. Nood Gezin', '2. Jan MARKER', '3. Later Kandidaat']);
+      expect(entries.map((e) => e.items?.[0]?.text)).toEqual(['Nr. 1 · Nood Gezin', 'Nr. 2 · Jan MARKER', 'Nr. 3 · Later Kandidaat']);
       expect(entries[1]?.items?.[1]?.text).toBe('De streefdatum (10-04-2025) is verstreken.');
       expect(entries[0]?.items?.find((i) => i.facts)?.facts).toEqual([
         { title: 'Soort', value: 'Noodwoning' },

@@ -373,6 +373,17 @@ describe.each(storeFactories)('signals on a tenancy ($name store)', ({ create })
         signalAchterstandSinds: '2025-06-16',
       }),
     ).toContain('Niet verstuurd: De hoogte van de achterstand is een bedrag in euro boven nul');
+    // The form lets a client pick up to tomorrow (a typed date may be read as midnight UTC); the
+    // handler still refuses a date after today.
+    const sinceInput = findInput(statusCardIn(VICTOR).card, 'signalAchterstandSinds');
+    expect(sinceInput?.max).toBe('2025-06-17');
+    expect(
+      await notSent('landlord-vidomes', victors, {
+        signalKind: 'huurachterstand',
+        signalAchterstandBedrag: '10',
+        signalAchterstandSinds: '2025-06-17',
+      }),
+    ).toContain('Niet verstuurd:');
     // A tampered card: unreadable, not a crash.
     expect(await refusedAsText('landlord-vidomes', { ...victors, data: {} }, {})).toEqual({
       type: TEXT_ANSWER,
@@ -396,3 +407,13 @@ describe.each(storeFactories)('signals on a tenancy ($name store)', ({ create })
     expect(await drain()).toMatchObject({ sent: 0 });
   }, 60_000);
 });
+
+/** The input with this id anywhere in a card (inside ShowCard actions too). */
+function findInput(card: unknown, id: string): { max?: string } | undefined {
+  if (Array.isArray(card)) return card.map((item) => findInput(item, id)).find(Boolean);
+  if (typeof card !== 'object' || card === null) return undefined;
+  if ((card as { id?: unknown }).id === id) return card as { max?: string };
+  return Object.values(card)
+    .map((value) => findInput(value, id))
+    .find(Boolean);
+}

@@ -203,7 +203,7 @@ describe('the whole journey in the Agents Playground', () => {
     // 5.4: noodwoningen first, then in order of registration.
     const queue = await world.say(victor, 'wachtrij');
     const headings = texts(queue.card).filter((text) => /^\d+\. /.test(text));
-    expect(headings).toEqual([`1. ${FAMILY}`, `2. ${ANNA}`]);
+    expect(headings).toEqual([`Nr. 1 · ${FAMILY}`, `Nr. 2 · ${ANNA}`]);
 
     const acknowledged = await world.press(victor, family.messageId, actionOn(family.card, 'nomination.acknowledge'));
     await expectEverywhere(acknowledged, FAMILY, 'Ontvangst bevestigd door Victor Verhuur op 16-06-2025', [
