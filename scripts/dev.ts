@@ -27,7 +27,7 @@ import {
 } from '../bot/dev/playground-identities';
 import { COVENANT_PARTY_ENTRIES } from '../src/parties/covenant-parties';
 import { DEMO_CONTACTS, type DemoRole } from '../src/parties/demo-contacts';
-import { startPlayground, type Playground } from '../test/support/playground';
+import { startPlayground, type Playground } from './playground/playground';
 
 // Where the playground's web UI lives when the port is free: a stable URL to bookmark.
 const PLAYGROUND_PORT = 56150;

@@ -24,7 +24,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { LIMOR_ID } from '../../src/parties/party';
 import { PARNASSIA_ID } from '../../src/parties/covenant-parties';
 import { buttonFor, errorUnder, inputValue, stepOf, texts, type Card } from '../support/nomination-card-driver';
-import { cardsOf, type StreamEvent } from '../support/playground';
+import { cardsOf, type StreamEvent } from '../../scripts/playground/playground';
 import {
   ANNA,
   ANNA_STEP1,
@@ -202,7 +202,7 @@ describe('the whole journey in the Agents Playground', () => {
 
     // 5.4: noodwoningen first, then in order of registration.
     const queue = await world.say(victor, 'wachtrij');
-    const headings = texts(queue.card).filter((text) => /^\d+\. /.test(text));
+    const headings = texts(queue.card).filter((text) => /^Nr\. \d+ · /.test(text));
     expect(headings).toEqual([`Nr. 1 · ${FAMILY}`, `Nr. 2 · ${ANNA}`]);
 
     const acknowledged = await world.press(victor, family.messageId, actionOn(family.card, 'nomination.acknowledge'));

@@ -1,6 +1,6 @@
 /**
  * The real bot behind the Microsoft 365 Agents Playground, driven through the playground's own
- * HTTP API and message stream (test/support/playground.ts): install, "help", and the identity
+ * HTTP API and message stream (scripts/playground/playground.ts): install, "help", and the identity
  * check. The playground acts as a Dutch Teams client (nl-NL) with the demo users of
  * .m365agentsplayground.yml; the demo counsellor Bea Begeleider is its current user.
  */
@@ -11,7 +11,13 @@ import { parseConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { startBot, type RunningBot } from '../../bot/main';
 import { createMemoryStore } from '../../src/storage/memory/memory-store';
-import { cardsOf, cardTexts, startPlayground, type Playground, type StreamEvent } from '../support/playground';
+import {
+  cardsOf,
+  cardTexts,
+  startPlayground,
+  type Playground,
+  type StreamEvent,
+} from '../../scripts/playground/playground';
 
 const NOT_KNOWN = 'Je bent (nog) niet bekend als contactpersoon';
 const isHelpCard = (event: StreamEvent) => cardsOf(event).some((card) => cardTexts(card).includes('Convenantbot'));

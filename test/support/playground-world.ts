@@ -45,7 +45,13 @@ import type { Store } from '../../src/storage/ports';
 import type { Clock } from '../../src/time/dates';
 import { expectValidAdaptiveCard } from './adaptive-card';
 import type { Card } from './nomination-card-driver';
-import { cardsOf, cardTexts, startPlayground, type Playground, type StreamEvent } from './playground';
+import {
+  cardsOf,
+  cardTexts,
+  startPlayground,
+  type Playground,
+  type StreamEvent,
+} from '../../scripts/playground/playground';
 import { CARD_ANSWER } from './status-flow';
 
 export interface PlaygroundPerson {
