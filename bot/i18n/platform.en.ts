@@ -19,6 +19,7 @@ export const platformEn: PlatformTexts = {
       heading: (year) => `Distribution ${year} per landlord (9): let of the homes set`,
       under: (remaining) => `${remaining} to go`,
       onTarget: 'distribution reached',
+      notSet: 'no homes set for this year (9)',
       over: (overBy) => `${overBy} above the distribution`,
       offers: (count) => `${count} ${count === 1 ? 'offer' : 'offers'}`,
       exchanged: (set, given, received) =>

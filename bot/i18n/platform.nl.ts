@@ -27,6 +27,7 @@ export const platformNl = {
       heading: (year: number) => `Verdeling ${year} per corporatie (9): verhuurd van het aantal woningen`,
       under: (remaining: number) => `nog ${remaining} te gaan`,
       onTarget: 'verdeling gehaald',
+      notSet: 'nog geen woningen vastgesteld voor dit jaar (9)',
       over: (overBy: number) => `${overBy} boven de verdeling`,
       offers: (count: number) => `${count} ${count === 1 ? 'aanbod' : 'aanbiedingen'}`,
       exchanged: (set: number, given: number, received: number) =>

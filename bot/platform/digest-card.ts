@@ -77,9 +77,11 @@ function landlordsSection(figures: DigestFigures, texts: PlatformTexts, names: L
 
 /** What a landlord's row says about its homes, in words as well as in the bar. */
 export function useText(
-  use: Pick<LandlordFigures, 'status' | 'remaining' | 'overBy'>,
+  use: Pick<LandlordFigures, 'status' | 'remaining' | 'overBy' | 'effective'>,
   t: DigestTexts['landlords'],
 ): string {
+  // 9: until the platform sets the year's homes there is nothing to reach or exceed.
+  if (use.effective === 0) return t.notSet;
   if (use.status === 'over') return t.over(use.overBy);
   return use.status === 'under' ? t.under(use.remaining) : t.onTarget;
 }

@@ -6,7 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from '../../bot/i18n/en';
 import { nl } from '../../bot/i18n/nl';
-import { digestCardFor } from '../../bot/platform/digest-card';
+import { digestCardFor, useText } from '../../bot/platform/digest-card';
 import { landlordNamesOf, type LandlordNames } from '../../bot/platform/landlord-names';
 import { textBar } from '../../cards/digest/text-bar';
 import type { CardAttachment } from '../../cards/render';
@@ -51,6 +51,23 @@ describe('text bars', () => {
     [12, 24, '■■■■■■□□□□□□ 12/24'],
   ])('%i of %i reads %s', (used, of, bar) => {
     expect(textBar(used, of)).toBe(bar);
+  });
+});
+
+describe("a landlord's homes in words (9)", () => {
+  it.each([
+    [{ effective: 0, status: 'on-target', remaining: 0, overBy: 0 }, 'nog geen woningen vastgesteld voor dit jaar (9)'],
+    [{ effective: 0, status: 'over', remaining: 0, overBy: 1 }, 'nog geen woningen vastgesteld voor dit jaar (9)'],
+    [{ effective: 4, status: 'under', remaining: 3, overBy: 0 }, 'nog 3 te gaan'],
+    [{ effective: 2, status: 'on-target', remaining: 0, overBy: 0 }, 'verdeling gehaald'],
+    [{ effective: 1, status: 'over', remaining: 0, overBy: 1 }, '1 boven de verdeling'],
+  ] as const)('%o reads %s', (use, words) => {
+    expect(useText(use, nl.platform.digest.landlords)).toBe(words);
+  });
+
+  it('says so in English too', () => {
+    const unset = { effective: 0, status: 'on-target', remaining: 0, overBy: 0 } as const;
+    expect(useText(unset, en.platform.digest.landlords)).toBe('no homes set for this year (9)');
   });
 });
 
