@@ -101,12 +101,14 @@ async function zipBuffer(files: ReadonlyMap<string, Buffer>): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-/** Validates the manifest sources, substitutes ids and writes the zip. Throws PackageValidationError when invalid. */
-export async function packageApp(options: PackageOptions = {}): Promise<PackageResult> {
-  const sourceDir = options.sourceDir ?? MANIFEST_DIR;
-  const outFile = options.outFile ?? DEFAULT_OUT_FILE;
-  const env = options.env ?? process.env;
-
+/**
+ * The package's files from the manifest sources with the ids of `env` in manifest.json, each step
+ * validated offline. Throws PackageValidationError when the sources or the result are invalid.
+ */
+export async function validatedAppFiles(
+  sourceDir: string,
+  env: Record<string, string | undefined>,
+): Promise<{ manifest: TeamsManifest; warnings: string[]; files: Map<string, Buffer> }> {
   const sources = await readAppFiles(sourceDir);
   const sourceProblems = validateAppFiles(sources);
   if (sourceProblems.length > 0) throw new PackageValidationError(sourceDir, sourceProblems);
@@ -122,6 +124,16 @@ export async function packageApp(options: PackageOptions = {}): Promise<PackageR
   }
   const packageProblems = validateAppFiles(files);
   if (packageProblems.length > 0) throw new PackageValidationError('after substituting ids', packageProblems);
+  return { manifest, warnings, files };
+}
+
+/** Validates the manifest sources, substitutes ids and writes the zip. Throws PackageValidationError when invalid. */
+export async function packageApp(options: PackageOptions = {}): Promise<PackageResult> {
+  const sourceDir = options.sourceDir ?? MANIFEST_DIR;
+  const outFile = options.outFile ?? DEFAULT_OUT_FILE;
+  const env = options.env ?? process.env;
+
+  const { manifest, warnings, files } = await validatedAppFiles(sourceDir, env);
 
   const zip = await zipBuffer(files);
   const zipped = readZip(zip);

@@ -12,15 +12,8 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { PackageValidationError, substituteIds } from './package-app';
-import {
-  MANIFEST_DIR,
-  MANIFEST_FILE,
-  packageFileNames,
-  readAppFiles,
-  validateAppFiles,
-  type TeamsManifest,
-} from './manifest/validate-manifest';
+import { validatedAppFiles } from './package-app';
+import { MANIFEST_DIR } from './manifest/validate-manifest';
 
 export interface ToolkitManifestResult {
   files: string[];
@@ -39,23 +32,11 @@ export async function writeToolkitManifest(
       `${missing.join(' and ')} not set: run the toolkit's provision (teamsApp/create, aadApp/create) first`,
     );
   }
-  const sources = await readAppFiles(sourceDir);
-  const sourceProblems = validateAppFiles(sources);
-  if (sourceProblems.length > 0) throw new PackageValidationError(sourceDir, sourceProblems);
-
-  const committed = JSON.parse(sources.get(MANIFEST_FILE)!.toString('utf8')) as TeamsManifest;
   // Only these two: BOT_ID must not fall back to MICROSOFT_APP_ID from some other environment.
-  const { manifest } = substituteIds(committed, { TEAMS_APP_ID: env.TEAMS_APP_ID, BOT_ID: env.BOT_ID });
-  const files = new Map<string, Buffer>();
-  for (const name of packageFileNames(manifest)) {
-    files.set(
-      name,
-      name === MANIFEST_FILE ? Buffer.from(`${JSON.stringify(manifest, null, 2)}\n`) : sources.get(name)!,
-    );
-  }
-  const problems = validateAppFiles(files);
-  if (problems.length > 0) throw new PackageValidationError('after substituting ids', problems);
-
+  const { manifest, files } = await validatedAppFiles(sourceDir, {
+    TEAMS_APP_ID: env.TEAMS_APP_ID,
+    BOT_ID: env.BOT_ID,
+  });
   await rm(outDir, { recursive: true, force: true });
   await mkdir(outDir, { recursive: true });
   for (const [name, data] of files) await writeFile(path.join(outDir, name), data);
