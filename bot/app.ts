@@ -57,7 +57,7 @@ export function createApp(deps: BotDeps, adapter: TeamsAdapter): Application<Tur
 
   // The nomination card and the help card's "Nieuwe aanmelding": Action.Execute, or Action.Submit on older clients.
   registerNominationActions(app, deps);
-  // The status card's steps (acknowledge … sign the lease) and "Open" on a queue entry.
+  // The status card's steps (acknowledge … sign the lease, evaluate and convert it, refuse, withdraw) and "Open".
   registerStatusCardActions(app, deps);
   // Signals on a tenancy (8.1, 8.2, 10.5): "Signaal versturen" on its status card, "Ontvangst bevestigen" on a signal.
   registerSignalActions(app, deps);

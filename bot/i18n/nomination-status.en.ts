@@ -1,31 +1,12 @@
 /** English texts of the nomination status card, its actions and "wachtrij"; keys as in nomination-status.nl.ts. */
+import { englishDate, lifecycleEn } from './lifecycle.en';
 import type { NominationStatusTexts, QueueTexts } from './nomination-status.nl';
-
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
 export const nominationStatusEn: NominationStatusTexts = {
   /** "2025-06-16" → "16 Jun 2025" */
-  date: (iso) => {
-    const [year, month, day] = iso.split('-');
-    return `${Number(day)} ${MONTHS[Number(month) - 1] ?? month} ${year}`;
-  },
-  states: {
-    draft: 'draft',
-    registered: 'nominated',
-    acknowledged: 'received by the housing association',
-    'home-proposed': 'home proposed',
-    'suitability-confirmed': 'home found suitable',
-    'offer-made': 'home offered',
-    'offer-accepted': 'offer accepted',
-    'intake-planned': 'intake planned',
-    'credit-checked': 'credit check done',
-    'lease-signed': 'temporary lease signed',
-    'lease-indefinite': 'indefinite lease',
-    'not-eligible': 'does not meet the criteria',
-    withdrawn: 'withdrawn',
-    refused: 'refused by the housing association',
-    'offer-declined': 'offer declined',
-  },
+  date: englishDate,
+  states: lifecycleEn.states,
+  refusals: lifecycleEn.refusals,
   types: { convenantwoning: 'Covenant home', noodwoning: 'Emergency home' },
   card: {
     title: (name) => `Nomination ${name}`,
@@ -84,6 +65,14 @@ export const nominationStatusEn: NominationStatusTexts = {
     guidanceAgreement: 'Guidance agreement (4.10)',
     guidanceValue: (until) => `runs until ${until}`,
     guidanceEndMayBeShared: 'An early end of guidance may be shared (8.1)',
+    evaluation: 'Evaluation (5.11)',
+    evaluationValue: (date, positive) => `${date}: ${positive ? 'positive' : 'not positive'}`,
+    evaluationStatuses: {
+      joint: 'jointly positive (4.9)',
+      'awaiting-you': 'awaiting your confirmation (4.9)',
+      'awaiting-other': 'awaiting confirmation by the other party (4.9)',
+    },
+    nextEvaluationDueOn: 'Next evaluation due by (5.11)',
     convertedOn: 'Indefinite from (4.9)',
     refusal: 'Refused by the housing association (5.5)',
     refusalValue: (date, reason) => `${date}: ${reason}`,
@@ -141,6 +130,34 @@ export const nominationStatusEn: NominationStatusTexts = {
       leaseGuidanceEndMayBeShared:
         'The guidance agreement allows telling the housing association of an early end or refusal of guidance (8.1)',
     },
+    recordEvaluation: {
+      title: 'Record evaluation',
+      confirm: 'Record evaluation',
+      hint: '5.11: the counsellor or case manager evaluates progress with the tenant and the housing association at least once a year. 4.9: the other party confirms a positive evaluation; after that joint positive evaluation the lease becomes indefinite.',
+      evaluationOn: 'Date of the evaluation',
+      evaluationOutcome: 'Outcome',
+      positive: 'Positive',
+      negative: 'Not positive',
+    },
+    confirmEvaluation: {
+      title: 'Confirm positive evaluation (4.9)',
+      confirm: 'Yes, confirm',
+      hint: (date) =>
+        `4.9: the other party recorded the evaluation of ${date} as positive. Your confirmation makes it jointly positive, and the housing association can then make the lease indefinite.`,
+    },
+    convertLease: {
+      title: 'Make the lease indefinite (4.9)',
+      confirm: 'Record conversion',
+      hint: (date) =>
+        `4.9: after the joint positive evaluation of ${date} the temporary lease is converted into a lease for an indefinite period.`,
+      convertedOn: 'Indefinite from',
+    },
+    refuse: {
+      title: 'Refuse the candidate',
+      confirm: 'Yes, refuse',
+      hint: '5.5: the housing association leads the allocation and may refuse the candidate, for instance when the allocation rules are not met (4.8). This ends the nomination, for every housing association; the nominating organisation sees the reason.',
+      refusalReason: 'Reason for the refusal',
+    },
     withdraw: {
       title: 'Withdraw nomination',
       confirm: 'Yes, withdraw',
@@ -150,9 +167,9 @@ export const nominationStatusEn: NominationStatusTexts = {
   answers: {
     wrongState: (state) => `This card was out of date: the nomination is now "${state}". Below is where it stands.`,
     conflict: 'Someone else has just changed the nomination. Below is where it stands now; try again if needed.',
-    // The covenant's rules explain themselves in Dutch (src/nomination/errors.ts).
+    // `message`: the lifecycle's refusal, already in English (lifecycle.en.ts).
     invalid: (message) => `Not saved: ${message}`,
-    notAllowed: () => 'You cannot take this step on this nomination.',
+    notAllowed: (reason) => reason,
     notFound: 'This nomination does not exist (any more).',
     unreadable: 'The data on this card cannot be read. Please open the nomination again.',
     cannotView: 'You cannot view this nomination.',

@@ -3,14 +3,17 @@
  * "wachtrij". Wired into nl.ts as `nominationStatus` and `queue`; the .en.ts files have the same keys.
  */
 import type { ChecklistStatus, NominationState, NominationType } from '../../src/nomination/nomination';
-import { STATE_LABELS_NL } from '../../src/nomination/states';
+import { lifecycleNl } from './lifecycle.nl';
 
 type CreditOutcome = 'ok' | 'elevated-risk' | 'refused';
+export type EvaluationStatus = 'joint' | 'awaiting-you' | 'awaiting-other';
 
 export const nominationStatusNl = {
   /** "2025-06-16" → "16-06-2025" */
   date: (iso: string) => iso.split('-').reverse().join('-'),
-  states: STATE_LABELS_NL satisfies Record<NominationState, string>,
+  states: lifecycleNl.states satisfies Record<NominationState, string>,
+  /** The lifecycle's refusals by code (src/nomination/refusals.ts): "not theirs to do", a value not allowed. */
+  refusals: lifecycleNl.refusals,
   types: { convenantwoning: 'Convenantwoning', noodwoning: 'Noodwoning' } satisfies Record<NominationType, string>,
   card: {
     title: (name: string) => `Aanmelding ${name}`,
@@ -72,6 +75,15 @@ export const nominationStatusNl = {
     guidanceAgreement: 'Woonbegeleidingsovereenkomst (4.10)',
     guidanceValue: (until: string) => `loopt tot ${until}`,
     guidanceEndMayBeShared: 'Voortijdig einde van de begeleiding mag gedeeld worden (8.1)',
+    evaluation: 'Evaluatie (5.11)',
+    evaluationValue: (date: string, positive: boolean) => `${date}: ${positive ? 'positief' : 'niet positief'}`,
+    /** The latest positive evaluation on its way to 4.9's conversion. */
+    evaluationStatuses: {
+      joint: 'gezamenlijk positief (4.9)',
+      'awaiting-you': 'wacht op je bevestiging (4.9)',
+      'awaiting-other': 'wacht op bevestiging door de andere partij (4.9)',
+    } satisfies Record<EvaluationStatus, string>,
+    nextEvaluationDueOn: 'Volgende evaluatie uiterlijk (5.11)',
     convertedOn: 'Onbepaalde tijd vanaf (4.9)',
     refusal: 'Geweigerd door de verhuurder (5.5)',
     refusalValue: (date: string, reason: string) => `${date}: ${reason}`,
@@ -130,6 +142,34 @@ export const nominationStatusNl = {
       leaseGuidanceEndMayBeShared:
         'De woonbegeleidingsovereenkomst staat toe de verhuurder te informeren over een voortijdig einde of weigering van de begeleiding (8.1)',
     },
+    recordEvaluation: {
+      title: 'Evaluatie vastleggen',
+      confirm: 'Evaluatie vastleggen',
+      hint: '5.11: de begeleider of casemanager evalueert minimaal jaarlijks de voortgang met de huurder en de verhuurder. 4.9: een positieve evaluatie bevestigt de andere partij; na die gezamenlijke positieve evaluatie wordt de huur omgezet naar onbepaalde tijd.',
+      evaluationOn: 'Datum van de evaluatie',
+      evaluationOutcome: 'Uitkomst',
+      positive: 'Positief',
+      negative: 'Niet positief',
+    },
+    confirmEvaluation: {
+      title: 'Positieve evaluatie bevestigen (4.9)',
+      confirm: 'Ja, bevestigen',
+      hint: (date: string) =>
+        `4.9: de andere partij heeft de evaluatie van ${date} als positief vastgelegd. Met je bevestiging is die gezamenlijk positief, en kan de verhuurder de huur omzetten naar onbepaalde tijd.`,
+    },
+    convertLease: {
+      title: 'Omzetten naar onbepaalde tijd (4.9)',
+      confirm: 'Omzetting vastleggen',
+      hint: (date: string) =>
+        `4.9: na de gezamenlijke positieve evaluatie van ${date} wordt de tijdelijke huurovereenkomst omgezet naar een huurovereenkomst voor onbepaalde tijd.`,
+      convertedOn: 'Onbepaalde tijd vanaf',
+    },
+    refuse: {
+      title: 'Kandidaat weigeren',
+      confirm: 'Ja, weigeren',
+      hint: '5.5: de verhuurder voert de regie over de toewijzing en kan de kandidaat weigeren, bijvoorbeeld omdat niet aan de woningtoewijzingsregels is voldaan (4.8). Dit beëindigt de aanmelding, voor alle verhuurders; de aanmeldende organisatie ziet de reden.',
+      refusalReason: 'Reden van de weigering',
+    },
     withdraw: {
       title: 'Aanmelding intrekken',
       confirm: 'Ja, intrekken',
@@ -142,7 +182,7 @@ export const nominationStatusNl = {
     conflict:
       'Iemand anders heeft de aanmelding net gewijzigd. Hieronder de nieuwe stand; probeer het zo nodig opnieuw.',
     invalid: (message: string) => `Niet opgeslagen: ${message}`,
-    /** The lifecycle's own Dutch reason. */
+    /** The lifecycle's refusal (`refusals`), in the reader's language. */
     notAllowed: (reason: string) => reason,
     notFound: 'Deze aanmelding bestaat niet (meer).',
     unreadable: 'De gegevens van deze kaart zijn onleesbaar. Open de aanmelding opnieuw.',

@@ -2,8 +2,19 @@
 import type { CardAction, CardStep, StatusCardData } from '../../cards/nomination-status/status.model';
 import type { NominationStatusTexts } from '../i18n/nomination-status.nl';
 
-export function cardActions(steps: readonly CardStep[], texts: NominationStatusTexts): StatusCardData['actions'] {
+/** What a form's sentence names from the nomination, as the reader writes dates; from the reader's view. */
+export interface ActionContext {
+  /** The latest evaluation (5.11): the one to confirm, or the joint one to convert after (4.9). */
+  latestEvaluationOn?: string;
+}
+
+export function cardActions(
+  steps: readonly CardStep[],
+  texts: NominationStatusTexts,
+  context: ActionContext = {},
+): StatusCardData['actions'] {
   const a = texts.actions;
+  const evaluatedOn = context.latestEvaluationOn ?? '';
   const outcomes = texts.card.creditOutcomes;
   const all: Record<CardStep, CardAction> = {
     acknowledge: { title: a.acknowledge.title },
@@ -67,6 +78,38 @@ export function cardActions(steps: readonly CardStep[], texts: NominationStatusT
         leaseCounsellorPresent: a.signLease.leaseCounsellorPresent,
         leaseGuidanceEndMayBeShared: a.signLease.leaseGuidanceEndMayBeShared,
       },
+    },
+    'record-evaluation': {
+      title: a.recordEvaluation.title,
+      confirm: a.recordEvaluation.confirm,
+      hint: a.recordEvaluation.hint,
+      labels: {
+        evaluationOn: a.recordEvaluation.evaluationOn,
+        evaluationOutcome: a.recordEvaluation.evaluationOutcome,
+      },
+      choices: {
+        evaluationOutcome: [
+          { title: a.recordEvaluation.positive, value: 'positive' },
+          { title: a.recordEvaluation.negative, value: 'negative' },
+        ],
+      },
+    },
+    'confirm-evaluation': {
+      title: a.confirmEvaluation.title,
+      confirm: a.confirmEvaluation.confirm,
+      hint: a.confirmEvaluation.hint(evaluatedOn),
+    },
+    'convert-lease': {
+      title: a.convertLease.title,
+      confirm: a.convertLease.confirm,
+      hint: a.convertLease.hint(evaluatedOn),
+      labels: { leaseConvertedOn: a.convertLease.convertedOn },
+    },
+    refuse: {
+      title: a.refuse.title,
+      confirm: a.refuse.confirm,
+      hint: a.refuse.hint,
+      labels: { refusalReason: a.refuse.refusalReason },
     },
     withdraw: { title: a.withdraw.title, confirm: a.withdraw.confirm, hint: a.withdraw.hint },
   };

@@ -5,12 +5,14 @@
  */
 import type { CardStep, Fact, StatusCardData } from '../../cards/nomination-status/status.model';
 import { addressedLandlordIds } from '../../src/nomination/actor';
-import type { Nomination } from '../../src/nomination/nomination';
+import type { Nomination, NominationState } from '../../src/nomination/nomination';
+import { nextEvaluationDueOn } from '../../src/nomination/steps/lease';
 import { localDate } from '../../src/time/dates';
 import type { LandlordOwnRecords, LandlordView } from '../../src/views/landlord-view';
 import type { OrganisationView } from '../../src/views/organisation-view';
+import type { EvaluationStatus } from '../i18n/nomination-status.nl';
 import type { Texts } from '../i18n/texts';
-import { cardActions } from './card-actions';
+import { cardActions, type ActionContext } from './card-actions';
 
 export interface CardOptions {
   /** The nomination's version: the card's buttons act on it (optimistic concurrency). */
@@ -75,8 +77,8 @@ export function landlordStatusCardData(
           [c.budgetManagement, statusText(view.checklist.budgetManagement, texts)],
           [c.debtArrangement, statusText(view.checklist.debtArrangement, texts)],
         ]),
-    progressFacts: ownProgress(view.own, texts, day),
-    actions: view.erased ? {} : cardActions(steps, t),
+    progressFacts: ownProgress(view, steps, texts, day),
+    actions: view.erased ? {} : cardActions(steps, t, actionContext(view.own.evaluations, day)),
   };
 }
 
@@ -123,8 +125,8 @@ export function counsellorStatusCardData(
           value: landlordLine(n, id, view.queuePositions[id], texts, day),
         }))
       : [],
-    progressFacts: erased ? [] : organisationProgress(n, texts, day, nameOf),
-    actions: erased ? {} : cardActions(steps, t),
+    progressFacts: erased ? [] : organisationProgress(n, steps, texts, day, nameOf),
+    actions: erased ? {} : cardActions(steps, t, actionContext(n.evaluations, day)),
   };
 }
 
@@ -190,9 +192,25 @@ function statusText(status: LandlordView['checklist']['budgetManagement'], texts
 /** The steps so far, for either side: a landlord's own records (LandlordView) or the organisation's nomination. */
 type ProgressRecords = Omit<LandlordOwnRecords, 'evaluations'>;
 
-function progressRows(records: ProgressRecords, texts: Texts, day: Day, proposedHome: string | undefined): Fact[] {
+/**
+ * The evaluations (5.11) as both sides may see them: date and outcome only — what the landlord
+ * view holds (10.6) — and where the latest positive one stands on the way to 4.9's conversion.
+ */
+interface EvaluationRecords {
+  state: NominationState;
+  evaluations: readonly { on: string; positive: boolean }[];
+  latestStatus: EvaluationStatus | undefined;
+}
+
+function progressRows(
+  records: ProgressRecords,
+  evaluations: EvaluationRecords,
+  texts: Texts,
+  day: Day,
+  proposedHome: string | undefined,
+): Fact[] {
   const c = texts.nominationStatus.card;
-  const { creditCheck, refusal } = records;
+  const { creditCheck, refusal, lease } = records;
   return facts([
     [c.proposedHome, proposedHome],
     [c.suitabilityConfirmedOn, records.suitabilityConfirmedAt && day(records.suitabilityConfirmedAt)],
@@ -200,20 +218,79 @@ function progressRows(records: ProgressRecords, texts: Texts, day: Day, proposed
     [c.intake, records.intake && day(records.intake.on)],
     [c.creditCheck, creditCheck && c.creditCheckValue(c.creditOutcomes[creditCheck.outcome], day(creditCheck.on))],
     [c.extraConditions, creditCheck?.extraConditions],
-    ...leaseRows(records.lease, texts, day),
+    ...leaseRows(lease, texts, day),
+    ...evaluationRows(evaluations, lease, texts, day),
+    [c.convertedOn, lease?.convertedOn && day(lease.convertedOn)],
     [c.refusal, refusal && c.refusalValue(day(refusal.on), refusal.reason)],
   ]);
 }
 
-function ownProgress(own: LandlordOwnRecords, texts: Texts, day: Day): Fact[] {
-  return progressRows(own, texts, day, own.proposedHome?.description);
+function ownProgress(view: LandlordView, steps: readonly CardStep[], texts: Texts, day: Day): Fact[] {
+  const { own } = view;
+  const latest = own.evaluations.at(-1);
+  // The landlord view keeps an evaluation to its date and outcome (src/views/landlord-view.ts):
+  // where the latest positive one stands is read from the steps the lifecycle offers this landlord.
+  const joint = view.state === 'lease-indefinite' || steps.includes('convert-lease');
+  const evaluations = {
+    state: view.state,
+    evaluations: own.evaluations,
+    latestStatus: evaluationStatus(view.state, latest, joint, steps),
+  };
+  return progressRows(own, evaluations, texts, day, own.proposedHome?.description);
 }
 
 /** The organisation also sees which landlord proposed the home. */
-function organisationProgress(n: Nomination, texts: Texts, day: Day, nameOf: (id: string) => string): Fact[] {
+function organisationProgress(
+  n: Nomination,
+  steps: readonly CardStep[],
+  texts: Texts,
+  day: Day,
+  nameOf: (id: string) => string,
+): Fact[] {
   const home = n.proposedHome;
   const proposed = home && texts.nominationStatus.card.proposedHomeBy(home.description, nameOf(home.landlordId));
-  return progressRows(n, texts, day, proposed);
+  const latest = n.evaluations.at(-1);
+  const evaluations = {
+    state: n.state,
+    evaluations: n.evaluations.map((e) => ({ on: e.on, positive: e.positive })),
+    latestStatus: evaluationStatus(n.state, latest, latest?.confirmedBy !== undefined, steps),
+  };
+  return progressRows(n, evaluations, texts, day, proposed);
+}
+
+function evaluationStatus(
+  state: NominationState,
+  latest: { positive: boolean } | undefined,
+  joint: boolean,
+  steps: readonly CardStep[],
+): EvaluationStatus | undefined {
+  if (!latest?.positive) return undefined;
+  if (joint) return 'joint';
+  if (state !== 'lease-signed') return undefined;
+  return steps.includes('confirm-evaluation') ? 'awaiting-you' : 'awaiting-other';
+}
+
+function evaluationRows(
+  records: EvaluationRecords,
+  lease: ProgressRecords['lease'],
+  texts: Texts,
+  day: Day,
+): [string, string | undefined][] {
+  const c = texts.nominationStatus.card;
+  const { evaluations, latestStatus } = records;
+  const rows = evaluations.map((e, i): [string, string] => {
+    const value = c.evaluationValue(day(e.on), e.positive);
+    const status = i === evaluations.length - 1 && latestStatus ? c.evaluationStatuses[latestStatus] : undefined;
+    return [c.evaluation, status ? `${value}, ${status}` : value];
+  });
+  const due = nextEvaluationDueOn({ state: records.state, lease, evaluations });
+  return [...rows, [c.nextEvaluationDueOn, due && day(due)]];
+}
+
+/** The latest evaluation's date, for the forms that confirm it or convert after it (4.9). */
+function actionContext(evaluations: readonly { on: string }[], day: Day): ActionContext {
+  const latest = evaluations.at(-1);
+  return latest ? { latestEvaluationOn: day(latest.on) } : {};
 }
 
 function offerText(
@@ -235,7 +312,6 @@ function leaseRows(lease: LandlordOwnRecords['lease'], texts: Texts, day: Day): 
     [c.lease, c.leaseValue(day(lease.signedOn), day(lease.temporaryUntil))],
     [c.guidanceAgreement, c.guidanceValue(day(lease.guidanceAgreementUntil))],
     [c.guidanceEndMayBeShared, lease.guidanceEndMayBeShared ? c.yes : c.no],
-    [c.convertedOn, lease.convertedOn && day(lease.convertedOn)],
   ];
 }
 

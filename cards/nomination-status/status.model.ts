@@ -10,7 +10,7 @@ import { signalFormAction, type SignalFormData } from '../signal/signal.model';
 import busyTemplate from './busy.card.json' with { type: 'json' };
 import template from './status.card.json' with { type: 'json' };
 
-/** The steps a status card offers; evaluations (5.11) and refusal are not on the card yet. */
+/** The steps a status card offers: every step but submit (the nomination card's). In the card's order. */
 export const CARD_STEPS = [
   'acknowledge',
   'propose-home',
@@ -21,6 +21,10 @@ export const CARD_STEPS = [
   'plan-intake',
   'record-credit-check',
   'sign-lease',
+  'record-evaluation',
+  'confirm-evaluation',
+  'convert-lease',
+  'refuse',
   'withdraw',
 ] as const satisfies readonly TransitionName[];
 export type CardStep = (typeof CARD_STEPS)[number];
@@ -49,6 +53,10 @@ export const INPUT_IDS = {
   leaseGuidanceUntil: 'leaseGuidanceUntil',
   leaseCounsellorPresent: 'leaseCounsellorPresent',
   leaseGuidanceEndMayBeShared: 'leaseGuidanceEndMayBeShared',
+  evaluationOn: 'evaluationOn',
+  evaluationOutcome: 'evaluationOutcome',
+  leaseConvertedOn: 'leaseConvertedOn',
+  refusalReason: 'refusalReason',
 } as const;
 
 export interface Fact {

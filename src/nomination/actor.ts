@@ -5,6 +5,7 @@
  */
 import type { ContactRole } from '../parties/party';
 import type { Nomination } from './nomination';
+import type { Refusal } from './refusals';
 
 export interface Actor {
   contactId: string;
@@ -40,30 +41,26 @@ export function involvedLandlordIds(n: Nomination): string[] {
   return n.registeredAt ? addressedLandlordIds(n) : [];
 }
 
-/** Undefined when `actor` may take a step open to `roles`; otherwise why not, in Dutch. */
-export function refuseActor(n: Nomination, actor: Actor, roles: readonly ContactRole[]): string | undefined {
-  if (!roles.includes(actor.role)) return roleMessage(roles);
+/** Undefined when `actor` may take a step open to `roles`; otherwise why not (refusals.ts). */
+export function refuseActor(n: Nomination, actor: Actor, roles: readonly ContactRole[]): Refusal | undefined {
+  if (!roles.includes(actor.role)) return roleRefusal(roles);
   const side = sideOf(actor.role);
   if (side === 'care') {
-    return actor.partyId === n.nominatingPartyId
-      ? undefined
-      : 'Alleen de aanmeldende organisatie kan deze stap zetten.';
+    return actor.partyId === n.nominatingPartyId ? undefined : { code: 'not-nominating-organisation' };
   }
   if (side === 'landlord') {
-    if (!addressedLandlordIds(n).includes(actor.partyId)) return 'Deze aanmelding is niet aan uw organisatie gericht.';
+    if (!addressedLandlordIds(n).includes(actor.partyId)) return { code: 'not-addressed' };
     const committed = committedLandlordId(n);
-    if (committed && committed !== actor.partyId)
-      return 'Een andere verhuurder heeft voor deze aanmelding een woning voorgesteld.';
+    if (committed && committed !== actor.partyId) return { code: 'other-landlord-leads' };
     return undefined;
   }
-  return roleMessage(roles);
+  return roleRefusal(roles);
 }
 
-function roleMessage(roles: readonly ContactRole[]): string {
+function roleRefusal(roles: readonly ContactRole[]): Refusal {
   const care = roles.includes('counsellor') || roles.includes('casemanager');
   const landlord = roles.includes('landlord-contact');
-  if (care && landlord)
-    return 'Alleen de begeleider, casemanager of verhuurder van deze aanmelding kan deze stap zetten.';
-  if (landlord) return 'Alleen de vaste contactpersoon van de verhuurder kan deze stap zetten.';
-  return 'Alleen de begeleider of casemanager van de aanmeldende organisatie kan deze stap zetten.';
+  if (care && landlord) return { code: 'care-or-landlord-roles-only' };
+  if (landlord) return { code: 'landlord-role-only' };
+  return { code: 'care-roles-only' };
 }

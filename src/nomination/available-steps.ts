@@ -11,6 +11,8 @@ export function availableSteps(n: Nomination, actor: Actor): TransitionName[] {
     const step = TRANSITIONS[name];
     if (!step.from.includes(n.state)) return false;
     if (refuseActor(n, actor, step.roles) ?? step.refuseActor?.(n, actor)) return false;
+    // e.g. no evaluation waiting for confirmation: the step would only be refused.
+    if (step.ready && !step.ready(n)) return false;
     // e.g. this landlord acknowledged already: the step would change nothing.
     return !step.alreadyDone?.(n, actor);
   });

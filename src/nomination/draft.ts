@@ -5,6 +5,7 @@
 import { isIsoDate } from '../time/dates';
 import type { Nomination } from './nomination';
 import { fail } from './payload';
+import type { FieldLabel } from './refusals';
 
 export const DRAFT_FIELD_NAMES = [
   'type',
@@ -36,38 +37,40 @@ export function pickDraftFields(patch: Partial<DraftFields>): Partial<DraftField
 export function checkDraftFields(fields: Partial<DraftFields>): void {
   const { candidate, residency, requirements, targetLandlordIds, checklist } = fields;
   if (fields.type !== undefined && fields.type !== 'convenantwoning' && fields.type !== 'noodwoning') {
-    fail('type', 'Kies convenantwoning of noodwoning.');
+    fail('type', { code: 'choose-type' });
   }
   if (candidate) {
-    if (typeof candidate.name !== 'string' || candidate.name.trim() === '') fail('candidate.name', 'Vul de naam in.');
-    if (candidate.name.length > NAME_MAX) fail('candidate.name', `De naam is te lang (maximaal ${NAME_MAX} tekens).`);
-    optionalDate(candidate.dateOfBirth, 'candidate.dateOfBirth', 'De geboortedatum');
+    if (typeof candidate.name !== 'string' || candidate.name.trim() === '') {
+      fail('candidate.name', { code: 'required', label: 'name' });
+    }
+    if (candidate.name.length > NAME_MAX) fail('candidate.name', { code: 'too-long', label: 'name', max: NAME_MAX });
+    optionalDate(candidate.dateOfBirth, 'candidate.dateOfBirth', 'date-of-birth');
   }
   residency?.forEach((period, i) => {
-    optionalDate(period.from, `residency.${i}.from`, 'De begindatum van de inschrijving');
-    if (period.from === undefined) fail(`residency.${i}.from`, 'Vul de begindatum van de inschrijving in.');
-    optionalDate(period.to, `residency.${i}.to`, 'De einddatum van de inschrijving');
+    optionalDate(period.from, `residency.${i}.from`, 'residency-from');
+    if (period.from === undefined) fail(`residency.${i}.from`, { code: 'required', label: 'residency-from' });
+    optionalDate(period.to, `residency.${i}.to`, 'residency-to');
   });
-  optionalDate(fields.expectedEndOfIntramuralCare, 'expectedEndOfIntramuralCare', 'De verwachte einddatum');
-  maxLength(fields.residencyMaatwerkMotivation, 'residencyMaatwerkMotivation', 'De motivering');
-  maxLength(requirements?.housing, 'requirements.housing', 'De woonwensen');
-  maxLength(requirements?.neighbourhood, 'requirements.neighbourhood', 'De wensen voor de woonomgeving');
+  optionalDate(fields.expectedEndOfIntramuralCare, 'expectedEndOfIntramuralCare', 'expected-end-of-care');
+  maxLength(fields.residencyMaatwerkMotivation, 'residencyMaatwerkMotivation', 'motivation');
+  maxLength(requirements?.housing, 'requirements.housing', 'housing-requirements');
+  maxLength(requirements?.neighbourhood, 'requirements.neighbourhood', 'neighbourhood-requirements');
   if (targetLandlordIds && !targetLandlordIds.every((id) => typeof id === 'string')) {
-    fail('targetLandlordIds', 'Kies de verhuurders uit de lijst.');
+    fail('targetLandlordIds', { code: 'choose-landlords' });
   }
   for (const [item, answer] of Object.entries(checklist ?? {})) {
-    maxLength(answer?.motivation, `checklist.${item}.motivation`, 'De motivering');
+    maxLength(answer?.motivation, `checklist.${item}.motivation`, 'motivation');
   }
 }
 
-function optionalDate(value: unknown, field: string, label: string): void {
+function optionalDate(value: unknown, field: string, label: FieldLabel): void {
   if (value !== undefined && (typeof value !== 'string' || !isIsoDate(value))) {
-    fail(field, `${label} is geen geldige datum (JJJJ-MM-DD).`);
+    fail(field, { code: 'invalid-date', label });
   }
 }
 
-function maxLength(value: unknown, field: string, label: string): void {
+function maxLength(value: unknown, field: string, label: FieldLabel): void {
   if (value === undefined) return;
-  if (typeof value !== 'string') fail(field, `${label} moet tekst zijn.`);
-  if (value.length > TEXT_MAX) fail(field, `${label} is te lang (maximaal ${TEXT_MAX} tekens).`);
+  if (typeof value !== 'string') fail(field, { code: 'not-text', label });
+  if (value.length > TEXT_MAX) fail(field, { code: 'too-long', label, max: TEXT_MAX });
 }

@@ -10,7 +10,9 @@ import { refuseActor } from './actor';
 import type { LifecycleError } from './errors';
 import type { HistoryEntry, Nomination } from './nomination';
 import { PayloadError } from './payload';
-import { isTerminal, STATE_LABELS_NL } from './states';
+import { refusalNl } from './refusal-texts.nl';
+import type { Refusal } from './refusals';
+import { isTerminal } from './states';
 import { TRANSITIONS, type TransitionName } from './transitions';
 
 export interface StepRequest {
@@ -31,14 +33,14 @@ export type StepDecision =
 export function decideStep(n: Nomination, request: StepRequest, now: Date): StepDecision {
   const { actor, transition: name, payload, expectedVersion } = request;
   const transition = Object.hasOwn(TRANSITIONS, name) ? TRANSITIONS[name] : undefined;
-  if (!transition) return error({ kind: 'invalid-payload', field: 'transition', message: 'Onbekende stap.' });
+  if (!transition) return error(invalidPayload('transition', { code: 'unknown-step' }));
 
   const requestHash = hashRequest(transition.requestKey ? transition.requestKey(payload) : payload);
   const retryOf = findRetry(n, actor, name, requestHash, expectedVersion);
   if (retryOf) return { kind: 'unchanged', retryOf };
 
   const refusal = refuseActor(n, actor, transition.roles) ?? transition.refuseActor?.(n, actor);
-  if (refusal) return error({ kind: 'not-allowed-for-role', role: actor.role, message: refusal });
+  if (refusal) return error(notAllowed(actor, refusal));
   if (!transition.from.includes(n.state)) return error(wrongState(n));
   if (transition.alreadyDone?.(n, actor)) return { kind: 'unchanged' };
   if (n.version !== expectedVersion) return error(conflict(n));
@@ -47,7 +49,7 @@ export function decideStep(n: Nomination, request: StepRequest, now: Date): Step
   try {
     next = transition.run(n, payload, { actor, at: now.toISOString(), today: localDate(now) });
   } catch (e) {
-    if (e instanceof PayloadError) return error({ kind: 'invalid-payload', field: e.field, message: e.message });
+    if (e instanceof PayloadError) return error(invalidPayload(e.field, e.refusal));
     throw e;
   }
   const entry: HistoryEntry = {
@@ -65,21 +67,27 @@ export function decideStep(n: Nomination, request: StepRequest, now: Date): Step
 }
 
 export function wrongState(n: Nomination): LifecycleError {
+  const refusal: Refusal = { code: 'wrong-state', state: n.state };
   return {
     kind: 'wrong-state',
     currentState: n.state,
     currentVersion: n.version,
-    message: `Deze stap kan nu niet: de aanmelding staat op "${STATE_LABELS_NL[n.state]}".`,
+    refusal,
+    message: refusalNl(refusal),
   };
 }
 
 export function conflict(n: Nomination): LifecycleError {
-  return {
-    kind: 'conflict',
-    currentState: n.state,
-    currentVersion: n.version,
-    message: 'Iemand anders heeft de aanmelding net gewijzigd. Bekijk de nieuwe stand en probeer het opnieuw.',
-  };
+  const refusal: Refusal = { code: 'conflict' };
+  return { kind: 'conflict', currentState: n.state, currentVersion: n.version, refusal, message: refusalNl(refusal) };
+}
+
+export function notAllowed(actor: Pick<Actor, 'role'>, refusal: Refusal): LifecycleError {
+  return { kind: 'not-allowed-for-role', role: actor.role, refusal, message: refusalNl(refusal) };
+}
+
+export function invalidPayload(field: string, refusal: Refusal): LifecycleError {
+  return { kind: 'invalid-payload', field, refusal, message: refusalNl(refusal) };
 }
 
 /**

@@ -1,21 +1,23 @@
 /**
  * Reading a step's payload as it arrives from a card (unknown JSON). The first problem stops
- * the reading with the field and a Dutch message the card can show beside that field.
+ * the reading with the field and the refusal (refusals.ts) the card can show beside that field.
  */
 import { compareDates, isIsoDate, type IsoDate } from '../time/dates';
+import { refusalNl } from './refusal-texts.nl';
+import type { FieldLabel, Refusal } from './refusals';
 
 export class PayloadError extends Error {
   constructor(
     readonly field: string,
-    message: string,
+    readonly refusal: Refusal,
   ) {
-    super(message);
+    super(refusalNl(refusal));
     this.name = 'PayloadError';
   }
 }
 
-export function fail(field: string, message: string): never {
-  throw new PayloadError(field, message);
+export function fail(field: string, refusal: Refusal): never {
+  throw new PayloadError(field, refusal);
 }
 
 export type Fields = Record<string, unknown>;
@@ -23,7 +25,7 @@ export type Fields = Record<string, unknown>;
 /** A missing payload reads as an empty one: most steps need none. */
 export function fieldsOf(raw: unknown): Fields {
   if (raw === undefined || raw === null) return {};
-  if (typeof raw !== 'object' || Array.isArray(raw)) fail('payload', 'De gegevens van deze stap zijn onleesbaar.');
+  if (typeof raw !== 'object' || Array.isArray(raw)) fail('payload', { code: 'payload-unreadable' });
   return raw as Fields;
 }
 
@@ -32,24 +34,23 @@ function isBlank(value: unknown): boolean {
 }
 
 /** Trimmed text of at most `max` characters. */
-export function requiredText(p: Fields, field: string, label: string, max: number): string {
+export function requiredText(p: Fields, field: string, label: FieldLabel, max: number): string {
   const value = p[field];
-  if (isBlank(value)) fail(field, `Vul ${label} in.`);
+  if (isBlank(value)) fail(field, { code: 'required', label });
   return text(value, field, label, max);
 }
 
-function text(value: unknown, field: string, label: string, max: number): string {
-  if (typeof value !== 'string') fail(field, `${capitalise(label)} moet tekst zijn.`);
+function text(value: unknown, field: string, label: FieldLabel, max: number): string {
+  if (typeof value !== 'string') fail(field, { code: 'not-text', label });
   const trimmed = value.trim();
-  if (trimmed.length > max) fail(field, `${capitalise(label)} is te lang (maximaal ${max} tekens).`);
+  if (trimmed.length > max) fail(field, { code: 'too-long', label, max });
   return trimmed;
 }
 
-export function requiredDate(p: Fields, field: string, label: string): IsoDate {
+export function requiredDate(p: Fields, field: string, label: FieldLabel): IsoDate {
   const value = p[field];
-  if (isBlank(value)) fail(field, `Vul ${label} in.`);
-  if (typeof value !== 'string' || !isIsoDate(value))
-    fail(field, `${capitalise(label)} is geen geldige datum (JJJJ-MM-DD).`);
+  if (isBlank(value)) fail(field, { code: 'required', label });
+  if (typeof value !== 'string' || !isIsoDate(value)) fail(field, { code: 'invalid-date', label });
   return value;
 }
 
@@ -60,41 +61,35 @@ export function requiredDate(p: Fields, field: string, label: string): IsoDate {
 export function stepDate(
   p: Fields,
   field: string,
-  label: string,
+  label: FieldLabel,
   today: IsoDate,
-  options: { required?: boolean; mayLieAhead?: boolean; earliest?: { date: IsoDate; message: string } } = {},
+  options: { required?: boolean; mayLieAhead?: boolean; earliest?: { date: IsoDate; refusal: Refusal } } = {},
 ): IsoDate {
   const date = isBlank(p[field]) && !options.required ? today : requiredDate(p, field, label);
-  if (!options.mayLieAhead && compareDates(date, today) > 0) {
-    fail(field, `${capitalise(label)} kan niet in de toekomst liggen.`);
-  }
-  if (options.earliest) notBefore(date, options.earliest.date, field, options.earliest.message);
+  if (!options.mayLieAhead && compareDates(date, today) > 0) fail(field, { code: 'date-in-future', label });
+  if (options.earliest) notBefore(date, options.earliest.date, field, options.earliest.refusal);
   return date;
 }
 
-export function notBefore(date: IsoDate, earliest: IsoDate, field: string, message: string): IsoDate {
-  if (compareDates(date, earliest) < 0) fail(field, message);
+export function notBefore(date: IsoDate, earliest: IsoDate, field: string, refusal: Refusal): IsoDate {
+  if (compareDates(date, earliest) < 0) fail(field, refusal);
   return date;
 }
 
-export function requiredBoolean(p: Fields, field: string, label: string): boolean {
+export function requiredBoolean(p: Fields, field: string, label: FieldLabel): boolean {
   const value = p[field];
-  if (typeof value !== 'boolean') fail(field, `Geef aan of ${label}.`);
+  if (typeof value !== 'boolean') fail(field, { code: 'yes-or-no', label });
   return value;
 }
 
-/** A confirmation the covenant asks for: anything but `true` fails with `message`. */
-export function requiredTrue(p: Fields, field: string, label: string, message: string): true {
-  if (!requiredBoolean(p, field, label)) fail(field, message);
+/** A confirmation the covenant asks for: anything but `true` fails with `refusal`. */
+export function requiredTrue(p: Fields, field: string, label: FieldLabel, refusal: Refusal): true {
+  if (!requiredBoolean(p, field, label)) fail(field, refusal);
   return true;
 }
 
-export function oneOf<T extends string>(p: Fields, field: string, values: readonly T[], message: string): T {
+export function oneOf<T extends string>(p: Fields, field: string, values: readonly T[], refusal: Refusal): T {
   const value = p[field];
-  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) fail(field, message);
+  if (typeof value !== 'string' || !(values as readonly string[]).includes(value)) fail(field, refusal);
   return value as T;
-}
-
-function capitalise(label: string): string {
-  return label.charAt(0).toUpperCase() + label.slice(1);
 }

@@ -14,10 +14,20 @@ import type { Clock } from '../time/dates';
 import { refuseActor, type Actor } from './actor';
 import { checkDraftFields, pickDraftFields, type DraftFields } from './draft';
 import type { LifecycleError } from './errors';
-import { conflict, decideStep, hashRequest, wrongState, type StepRequest } from './lifecycle';
+import {
+  conflict,
+  decideStep,
+  hashRequest,
+  invalidPayload,
+  notAllowed,
+  wrongState,
+  type StepRequest,
+} from './lifecycle';
 import type { Nomination } from './nomination';
 import { notificationsFor, type Notification } from './notifications';
 import { PayloadError } from './payload';
+import { refusalNl } from './refusal-texts.nl';
+import type { Refusal } from './refusals';
 import type { TransitionName } from './transitions';
 
 export type ServiceResult =
@@ -52,8 +62,7 @@ export class NominationService {
     const id = options.id ?? this.newId();
     const action = 'nomination.create-draft';
     if (!DRAFT_ROLES.includes(actor.role)) {
-      const message = 'Alleen een begeleider of casemanager kan een aanmelding maken.';
-      return this.refuse(id, 0, action, actor, { kind: 'not-allowed-for-role', role: actor.role, message });
+      return this.refuse(id, 0, action, actor, notAllowed(actor, { code: 'draft-roles-only' }));
     }
     const picked = pickDraftFields(fields);
     const invalid = formatProblem(picked);
@@ -96,13 +105,7 @@ export class NominationService {
     const current = await this.store.nominations.get(id);
     if (!current) return this.refuse(id, 0, action, actor, notFound());
     const refusal = refuseActor(current, actor, DRAFT_ROLES);
-    if (refusal) {
-      return this.refuse(id, current.version, action, actor, {
-        kind: 'not-allowed-for-role',
-        role: actor.role,
-        message: refusal,
-      });
-    }
+    if (refusal) return this.refuse(id, current.version, action, actor, notAllowed(actor, refusal));
     if (current.state !== 'draft') return this.refuse(id, current.version, action, actor, wrongState(current));
 
     const picked = pickDraftFields(patch);
@@ -252,7 +255,8 @@ function auditResult(error: LifecycleError): AuditRecord['result'] {
 }
 
 function notFound(): LifecycleError {
-  return { kind: 'not-found', message: 'Deze aanmelding bestaat niet (meer).' };
+  const refusal: Refusal = { code: 'not-found' };
+  return { kind: 'not-found', refusal, message: refusalNl(refusal) };
 }
 
 function formatProblem(fields: Partial<DraftFields>): LifecycleError | undefined {
@@ -260,7 +264,7 @@ function formatProblem(fields: Partial<DraftFields>): LifecycleError | undefined
     checkDraftFields(fields);
     return undefined;
   } catch (e) {
-    if (e instanceof PayloadError) return { kind: 'invalid-payload', field: e.field, message: e.message };
+    if (e instanceof PayloadError) return invalidPayload(e.field, e.refusal);
     throw e;
   }
 }

@@ -7,6 +7,7 @@ import type { ContactRole } from '../parties/party';
 import type { IsoDate } from '../time/dates';
 import type { Actor } from './actor';
 import type { Nomination, NominationState } from './nomination';
+import type { Refusal } from './refusals';
 
 export const TRANSITION_NAMES = [
   'submit',
@@ -42,8 +43,13 @@ export interface Transition {
   from: readonly NominationState[];
   to: readonly NominationState[];
   roles: readonly ContactRole[];
-  /** A who-may rule beyond the roles, in Dutch; e.g. the other side confirms an evaluation. */
-  refuseActor?(n: Nomination, actor: Actor): string | undefined;
+  /** A who-may rule beyond the roles; e.g. the other side confirms an evaluation. */
+  refuseActor?(n: Nomination, actor: Actor): Refusal | undefined;
+  /**
+   * Whether the nomination holds what the step needs (e.g. an evaluation to confirm), so that a
+   * card offers it only then; the step itself still refuses without it (`run`).
+   */
+  ready?(n: Nomination): boolean;
   /** The step's outcome is there already for this actor's side: nothing to do. */
   alreadyDone?(n: Nomination, actor: Actor): boolean;
   /** What makes two requests "the same" for retries; the whole payload when absent. */

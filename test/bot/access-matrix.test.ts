@@ -19,6 +19,7 @@ import { en } from '../../bot/i18n/en';
 import { nl } from '../../bot/i18n/nl';
 import type { CardStep } from '../../cards/nomination-status/status.model';
 import { setLandlordHomes, yearDistribution } from '../../src/distribution/distribution-service';
+import { refusalText, WHO_MAY_CODES } from '../../src/nomination/refusals';
 import type { Nomination } from '../../src/nomination/nomination';
 import { DEMO_CONTACTS } from '../../src/parties/demo-contacts';
 import { createMemoryStore } from '../../src/storage/memory/memory-store';
@@ -69,14 +70,9 @@ import {
 
 const DOC = new URL('../../docs/security/access-control.md', import.meta.url);
 
-/** The lifecycle's refusals (src/nomination/actor.ts): the one sentence a refused step answers. */
+/** The lifecycle's refusals of who may (src/nomination/actor.ts, steps/lease.ts): the one sentence a refused step answers. */
 const NOT_THEIRS = [
-  'Alleen de aanmeldende organisatie kan deze stap zetten.',
-  'Deze aanmelding is niet aan uw organisatie gericht.',
-  'Een andere verhuurder heeft voor deze aanmelding een woning voorgesteld.',
-  'Alleen de begeleider, casemanager of verhuurder van deze aanmelding kan deze stap zetten.',
-  'Alleen de vaste contactpersoon van de verhuurder kan deze stap zetten.',
-  'Alleen de begeleider of casemanager van de aanmeldende organisatie kan deze stap zetten.',
+  ...WHO_MAY_CODES.map((code) => refusalText(nl.nominationStatus.refusals, { code })),
   // Signals (src/signals/signal-rules.ts): not their tenancy, not the receiving side.
   nl.signals.answers.errors['not-your-tenancy'],
   nl.signals.answers.errors['not-receiver'],

@@ -89,12 +89,19 @@ const LANDLORD_STEPS: readonly CardStep[] = [
   'plan-intake',
   'record-credit-check',
   'sign-lease',
+  'convert-lease',
+  'refuse',
 ];
-const CARE_STEPS: readonly CardStep[] = ['confirm-suitable', 'reject-suitable', 'withdraw'];
+/**
+ * confirm-evaluation is either side's, but only the side that did not record the evaluation (4.9):
+ * in the test world the landlord recorded it, so the counsellor confirms and the landlord may not.
+ */
+const CARE_STEPS: readonly CardStep[] = ['confirm-suitable', 'reject-suitable', 'confirm-evaluation', 'withdraw'];
+const EITHER_SIDE_STEPS: readonly CardStep[] = ['record-offer-answer', 'record-evaluation'];
 
 function stepCells(step: CardStep): Record<Column, Cell> {
-  const landlord = LANDLORD_STEPS.includes(step) || step === 'record-offer-answer';
-  const care = CARE_STEPS.includes(step) || step === 'record-offer-answer';
+  const landlord = LANDLORD_STEPS.includes(step) || EITHER_SIDE_STEPS.includes(step);
+  const care = CARE_STEPS.includes(step) || EITHER_SIDE_STEPS.includes(step);
   return cells(CELL.notTheirs, {
     ...(care && { counsellor: CELL.actsOrganisation }),
     ...(landlord && { 'landlord-addressed': CELL.actsLandlord }),

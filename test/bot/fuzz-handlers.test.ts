@@ -20,6 +20,7 @@ import { COMMANDS } from '../../bot/commands';
 import { parseConfig } from '../../bot/config';
 import { createLogger } from '../../bot/logger';
 import { nl } from '../../bot/i18n/nl';
+import { refusalText, WHO_MAY_CODES } from '../../src/nomination/refusals';
 import { DEMO_CONTACTS } from '../../src/parties/demo-contacts';
 import {
   COLUMNS,
@@ -57,13 +58,8 @@ const KNOWN_TEXTS = new Set<string>([
   nl.nomination.form.expired,
   nl.nomination.form.notAllowed,
   nl.nomination.verdict.notFound,
-  // The lifecycle's refusals (src/nomination/actor.ts).
-  'Alleen de aanmeldende organisatie kan deze stap zetten.',
-  'Deze aanmelding is niet aan uw organisatie gericht.',
-  'Een andere verhuurder heeft voor deze aanmelding een woning voorgesteld.',
-  'Alleen de begeleider, casemanager of verhuurder van deze aanmelding kan deze stap zetten.',
-  'Alleen de vaste contactpersoon van de verhuurder kan deze stap zetten.',
-  'Alleen de begeleider of casemanager van de aanmeldende organisatie kan deze stap zetten.',
+  // The lifecycle's refusals of who may (src/nomination/actor.ts, steps/lease.ts).
+  ...WHO_MAY_CODES.map((code) => refusalText(nl.nominationStatus.refusals, { code })),
   // The signal verbs' refusals (bot/i18n/signals.nl.ts).
   nl.signals.answers.unreadable,
   nl.signals.answers.cannotView,

@@ -80,7 +80,7 @@ describe.each(storeFactories)('status card actions ($name store)', ({ create }) 
     expect(answer.messages).toHaveLength(1);
     const reply = expectValidAdaptiveCard((answer.messages[0]?.attachments as Attachment[])[0]!);
     expect(JSON.stringify(reply)).toContain('Ontvangst bevestigd door Victor Verhuur');
-    expect(verbsOn(reply)).toEqual(['nomination.propose-home']);
+    expect(verbsOn(reply)).toEqual(['nomination.propose-home', 'nomination.refuse']);
   });
 
   it('answers in the language Teams runs in, and renders sent cards in the recipient’s', async () => {
@@ -195,7 +195,11 @@ describe.each(storeFactories)('status card actions ($name store)', ({ create }) 
         items?: { text?: string; facts?: { title: string; value: string }[] }[];
       }[];
       const entries = body.filter((b) => b.type === 'Container');
-      expect(entries.map((e) => e.items?.[0]?.text)).toEqual(['Nr. 1 · Nood Gezin', 'Nr. 2 · Jan MARKER', 'Nr. 3 · Later Kandidaat']);
+      expect(entries.map((e) => e.items?.[0]?.text)).toEqual([
+        'Nr. 1 · Nood Gezin',
+        'Nr. 2 · Jan MARKER',
+        'Nr. 3 · Later Kandidaat',
+      ]);
       expect(entries[1]?.items?.[1]?.text).toBe('De streefdatum (10-04-2025) is verstreken.');
       expect(entries[0]?.items?.find((i) => i.facts)?.facts).toEqual([
         { title: 'Soort', value: 'Noodwoning' },
@@ -209,7 +213,7 @@ describe.each(storeFactories)('status card actions ($name store)', ({ create }) 
       const open = actionOn(entries[1], 'nomination.open');
       const opened = await execute(bot, connector, 'landlord-vidomes', open);
       expect(opened.type).toBe(CARD_ANSWER);
-      expect(verbsOn(opened.value)).toEqual(['nomination.acknowledge']);
+      expect(verbsOn(opened.value)).toEqual(['nomination.acknowledge', 'nomination.refuse']);
       const stranger = await execute(bot, connector, 'landlord-duivenvoorde', open);
       expect(stranger).toEqual({ type: TEXT_ANSWER, value: nl.nominationStatus.answers.cannotView });
       const reads = (await store.audit.listForObject('early')).filter((r) => r.action.startsWith('nomination.read'));

@@ -94,7 +94,8 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
     for (const conversation of LANDLORD_CONVERSATIONS) {
       const card = expectValidAdaptiveCard({ contentType: CARD_ANSWER, content: cardIn(conversation) });
       expect(textOf(card)).toContain('Aanmelding Jan MARKER');
-      expect(verbsOn(card)).toEqual(['nomination.acknowledge']);
+      // 5.5: a landlord may also refuse the candidate, with a reason.
+      expect(verbsOn(card)).toEqual(['nomination.acknowledge', 'nomination.refuse']);
     }
 
     // Victor acknowledges: his answer says so, and every card is updated in place.
@@ -111,7 +112,7 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
       ),
     );
     expect(textOf(acknowledged)).toContain('Ontvangst bevestigd door Victor Verhuur op 16-06-2025');
-    expect(verbsOn(acknowledged)).toEqual(['nomination.propose-home']);
+    expect(verbsOn(acknowledged)).toEqual(['nomination.propose-home', 'nomination.refuse']);
     await drain();
     expect(callsSince(mark)).toEqual([`POST ${BEA}`, `PUT ${VIDOMES_CHANNEL}`, `PUT ${VICTOR}`, `PUT ${WIM}`].sort());
     expect(textOf(cardIn(VICTOR))).toContain('Ontvangst bevestigd door Victor Verhuur');
@@ -120,7 +121,7 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
     expect(textOf(cardIn(WIM))).toContain('ontvangen door verhuurder');
     expect(textOf(cardIn(WIM))).not.toContain('Victor');
     // It may still acknowledge, or propose a home itself.
-    expect(verbsOn(cardIn(WIM))).toEqual(['nomination.acknowledge', 'nomination.propose-home']);
+    expect(verbsOn(cardIn(WIM))).toEqual(['nomination.acknowledge', 'nomination.propose-home', 'nomination.refuse']);
     expect(textOf(cardIn(BEA))).toContain('Ontvangst bevestigd door Victor Verhuur op 16-06-2025');
 
     // The same Action.Execute delivered twice: the current card, no second change, nothing sent.
@@ -150,7 +151,7 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
     );
     expect(textOf(proposed)).toContain('woning voorgesteld');
     expect(textOf(proposed)).toContain('Dorpsstraat 12, Voorburg');
-    expect(verbsOn(proposed)).toEqual([]);
+    expect(verbsOn(proposed)).toEqual(['nomination.refuse']);
     await drain();
     expect(callsSince(mark)).toEqual([`PUT ${BEA}`, `PUT ${VIDOMES_CHANNEL}`, `PUT ${VICTOR}`, `PUT ${WIM}`].sort());
     expect(textOf(cardIn(WIM))).toContain('Een andere verhuurder heeft een woning voorgesteld');
@@ -190,7 +191,7 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
     );
     expect(textOf(suitable)).toContain('woning geschikt bevonden');
     await drain();
-    expect(verbsOn(cardIn(VICTOR))).toEqual(['nomination.make-offer']);
+    expect(verbsOn(cardIn(VICTOR))).toEqual(['nomination.make-offer', 'nomination.refuse']);
 
     const step = async (verb: string, inputs: Record<string, unknown>, expectState: string) => {
       const answer = cardAnswer(
@@ -211,7 +212,11 @@ describe.each(storeFactories)('the nomination status flow ($name store)', ({ cre
       { offerAnswer: 'accepted', offerAnsweredOn: '2025-06-16' },
       'aanbod aangenomen',
     );
-    expect(verbsOn(cardIn(VICTOR))).toEqual(['nomination.plan-intake', 'nomination.record-credit-check']);
+    expect(verbsOn(cardIn(VICTOR))).toEqual([
+      'nomination.plan-intake',
+      'nomination.record-credit-check',
+      'nomination.refuse',
+    ]);
     await step('nomination.plan-intake', { intakeOn: '2025-06-20' }, 'intake gepland');
     const checked = await step(
       'nomination.record-credit-check',

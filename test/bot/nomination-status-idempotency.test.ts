@@ -22,7 +22,7 @@ import { TestClock } from '../support/status-flow';
 import { snapshotStore, type SnapshotStore } from '../support/store-snapshot';
 import { storeFactories } from '../support/stores';
 
-/** Who takes each step (record-offer-answer: either side; the landlord here). */
+/** Who takes each step (record-offer-answer, record-evaluation: either side). */
 const ACTOR: Record<CardStep, Column> = {
   acknowledge: 'landlord-addressed',
   'propose-home': 'landlord-addressed',
@@ -33,6 +33,11 @@ const ACTOR: Record<CardStep, Column> = {
   'plan-intake': 'landlord-addressed',
   'record-credit-check': 'landlord-addressed',
   'sign-lease': 'landlord-addressed',
+  // The counsellor records it here (either side may); the landlord recorded the one to confirm.
+  'record-evaluation': 'counsellor',
+  'confirm-evaluation': 'counsellor',
+  'convert-lease': 'landlord-addressed',
+  refuse: 'landlord-addressed',
   withdraw: 'counsellor',
 };
 

@@ -112,11 +112,11 @@ describe('buttons', () => {
 
   it('each form asks what its step needs, with input ids unique across the card', async () => {
     const data = (await statusCardData(deps(), await stored(nominationIn('registered')), VIEWERS.vidomes!, nl))!;
-    // Every form, in two cards (Teams shows at most five buttons; no state offers more than three).
-    const halves = [CARD_STEPS.slice(0, 5), CARD_STEPS.slice(5)];
+    // Every form, five to a card (Teams shows at most five buttons; no state offers more than three).
+    const fives = [CARD_STEPS.slice(0, 5), CARD_STEPS.slice(5, 10), CARD_STEPS.slice(10)];
     const ids: string[] = [];
     const verbs: string[] = [];
-    for (const steps of halves) {
+    for (const steps of fives) {
       const actions = Object.fromEntries(
         steps.map((step) => [step, { title: step, confirm: 'OK', labels: labelsFor(step), choices: choicesFor(step) }]),
       );
@@ -197,7 +197,98 @@ describe('what the counsellor sees', () => {
       'Temporary lease (4.9)',
       'Guidance agreement (4.10)',
       'An early end of guidance may be shared (8.1)',
+      'Next evaluation due by (5.11)',
     ]);
+  });
+});
+
+describe('the evaluations on the way to an indefinite lease (5.11, 4.9)', () => {
+  const evaluationFacts = (data: { progressFacts: { title: string; value: string }[] }) =>
+    data.progressFacts.filter((f) => /Evaluati|evaluati/.test(f.title)).map((f) => `${f.title}: ${f.value}`);
+
+  it('a positive evaluation the landlord recorded: the counsellor confirms it, the landlord waits', async () => {
+    const n = await stored(nominationIn('lease-signed', [['vidomes', 'record-evaluation']]));
+    const landlord = (await statusCardData(deps(), n, VIEWERS.vidomes!, nl))!;
+    const counsellor = (await statusCardData(deps(), n, VIEWERS.counsellor!, nl))!;
+    expect(Object.keys(landlord.actions)).toEqual(['record-evaluation']);
+    expect(Object.keys(counsellor.actions)).toEqual(['record-evaluation', 'confirm-evaluation']);
+    expect(counsellor.actions['confirm-evaluation']?.hint).toContain('de evaluatie van 15-06-2025 als positief');
+    expect(evaluationFacts(landlord)).toEqual([
+      'Evaluatie (5.11): 15-06-2025: positief, wacht op bevestiging door de andere partij (4.9)',
+      'Volgende evaluatie uiterlijk (5.11): 15-06-2026',
+    ]);
+    expect(evaluationFacts(counsellor)).toEqual([
+      'Evaluatie (5.11): 15-06-2025: positief, wacht op je bevestiging (4.9)',
+      'Volgende evaluatie uiterlijk (5.11): 15-06-2026',
+    ]);
+    for (const data of [landlord, counsellor]) expectValidAdaptiveCard(nominationStatusCard(data));
+  });
+
+  it('once confirmed it is joint: only the landlord converts, in either language', async () => {
+    const n = await stored(
+      nominationIn('lease-signed', [
+        ['vidomes', 'record-evaluation'],
+        ['counsellor', 'confirm-evaluation'],
+      ]),
+    );
+    const landlord = (await statusCardData(deps(), n, VIEWERS.vidomes!, en))!;
+    const counsellor = (await statusCardData(deps(), n, VIEWERS.counsellor!, en))!;
+    expect(Object.keys(landlord.actions)).toEqual(['record-evaluation', 'convert-lease']);
+    expect(Object.keys(counsellor.actions)).toEqual(['record-evaluation']);
+    expect(landlord.actions['convert-lease']).toMatchObject({
+      title: 'Make the lease indefinite (4.9)',
+      hint: expect.stringContaining('after the joint positive evaluation of 15 Jun 2025'),
+      labels: { leaseConvertedOn: 'Indefinite from' },
+    });
+    for (const data of [landlord, counsellor]) {
+      expect(evaluationFacts(data)).toEqual([
+        'Evaluation (5.11): 15 Jun 2025: positive, jointly positive (4.9)',
+        'Next evaluation due by (5.11): 15 Jun 2026',
+      ]);
+    }
+  });
+
+  it('a negative evaluation waits for no one, and the indefinite lease shows its date', async () => {
+    const negative = await stored(
+      nominationIn('lease-signed', [['counsellor', 'record-evaluation', { on: '2025-06-15', positive: false }]]),
+    );
+    const data = (await statusCardData(deps(), negative, VIEWERS.vidomes!, nl))!;
+    expect(evaluationFacts(data)).toEqual([
+      'Evaluatie (5.11): 15-06-2025: niet positief',
+      'Volgende evaluatie uiterlijk (5.11): 15-06-2026',
+    ]);
+    expect(Object.keys(data.actions)).toEqual(['record-evaluation']);
+
+    const indefinite = await stored({ ...nominationIn('lease-indefinite'), id: 'indefinite' });
+    for (const viewer of [VIEWERS.vidomes!, VIEWERS.counsellor!]) {
+      const shown = (await statusCardData(deps(), indefinite, viewer, nl))!;
+      expect(shown.actions).toEqual({});
+      expect(evaluationFacts(shown)).toEqual(['Evaluatie (5.11): 15-06-2025: positief, gezamenlijk positief (4.9)']);
+      expect(shown.progressFacts).toContainEqual({ title: 'Onbepaalde tijd vanaf (4.9)', value: '16-06-2025' });
+    }
+  });
+
+  it('shows a landlord date and outcome only, never who recorded or confirmed it (10.6)', async () => {
+    const n = await stored(
+      aNominationFullOfSecrets({
+        evaluations: [
+          {
+            on: '2025-09-01',
+            positive: true,
+            recordedBy: 'SECRET-EVALUATION-RECORDER',
+            recordedBySide: 'care',
+            confirmedBy: 'SECRET-EVALUATION-CONFIRMER',
+            confirmedAt: '2025-09-02T10:00:00.000Z',
+          },
+        ],
+      }),
+    );
+    const card = (await statusCardFor(deps(), n, { audience: 'landlord', partyId: 'wooninvest' }, nl))!;
+    const json = JSON.stringify(expectValidAdaptiveCard(card));
+    expect(json).toContain('01-09-2025: positief, gezamenlijk positief (4.9)');
+    expect(json).toContain('nomination.convert-lease');
+    for (const marker of [...LANDLORD_FORBIDDEN_MARKERS, 'SECRET-EVALUATION-CONFIRMER', '02-09-2025'])
+      expect(json).not.toContain(marker);
   });
 });
 
@@ -223,6 +314,9 @@ function labelsFor(step: CardStep): Record<string, string> {
       'leaseCounsellorPresent',
       'leaseGuidanceEndMayBeShared',
     ],
+    'record-evaluation': ['evaluationOn', 'evaluationOutcome'],
+    'convert-lease': ['leaseConvertedOn'],
+    refuse: ['refusalReason'],
   };
   return Object.fromEntries((ids[step] ?? []).map((id) => [id, `label ${id}`]));
 }
@@ -230,6 +324,7 @@ function labelsFor(step: CardStep): Record<string, string> {
 function choicesFor(step: CardStep): Record<string, { title: string; value: string }[]> {
   if (step === 'record-offer-answer') return { offerAnswer: [{ title: 'ja', value: 'accepted' }] };
   if (step === 'record-credit-check') return { creditOutcome: [{ title: 'ok', value: 'ok' }] };
+  if (step === 'record-evaluation') return { evaluationOutcome: [{ title: 'positief', value: 'positive' }] };
   return {};
 }
 

@@ -159,7 +159,7 @@ describe('the whole journey in the Agents Playground', () => {
     const { card } = await world.nominationCard(victor, ANNA, `Aanmelding ${ANNA}`);
     expect(textOf(card)).toContain('Convenantwoning, aangemeld door Parnassia Haaglanden');
     expect(textOf(card)).toContain('Gelijkvloers, twee kamers'); // 5.7: what he needs for the offer
-    expect(verbsOn(card)).toEqual(['nomination.acknowledge']);
+    expect(verbsOn(card)).toEqual(['nomination.acknowledge', 'nomination.refuse']);
     const strings = stringsAtAnyDepth(card).join('\n');
     for (const marker of FORBIDDEN_FOR_LANDLORDS) expect(strings, marker).not.toContain(marker);
     // Nobody's playground saw another's chat.
@@ -222,7 +222,7 @@ describe('the whole journey in the Agents Playground', () => {
     await expectEverywhere(acknowledged, ANNA, 'Ontvangst bevestigd door Victor Verhuur op 16-06-2025', both);
 
     const proposed = await pressOn(victor, ANNA, 'nomination.propose-home', { homeDescription: HOME });
-    expect(verbsOn(proposed)).toEqual([]);
+    expect(verbsOn(proposed)).toEqual(['nomination.refuse']);
     await expectEverywhere(proposed, ANNA, HOME, both);
     expect(verbsOn((await world.nominationCard(bea, ANNA, 'woning voorgesteld')).card)).toEqual([
       'nomination.confirm-suitable',
@@ -239,6 +239,7 @@ describe('the whole journey in the Agents Playground', () => {
     );
     expect(verbsOn((await world.nominationCard(victor, ANNA, 'woning geschikt bevonden')).card)).toEqual([
       'nomination.make-offer',
+      'nomination.refuse',
     ]);
     const offer = await pressOn(victor, ANNA, 'nomination.make-offer', { offerMadeOn: LEASE.offerMadeOn });
     await expectEverywhere(offer, ANNA, 'woningaanbod gedaan', both);
@@ -269,7 +270,8 @@ describe('the whole journey in the Agents Playground', () => {
       leaseGuidanceEndMayBeShared: 'false',
     });
     expect(textOf(signed)).toContain('getekend op 16-06-2025, loopt tot 16-06-2027');
-    expect(verbsOn(signed)).toEqual([]);
+    // 5.11: from now on either side records the yearly evaluation.
+    expect(verbsOn(signed)).toEqual(['nomination.record-evaluation']);
     await expectEverywhere(signed, ANNA, 'tijdelijk huurcontract getekend', both);
     expect(textOf((await world.nominationCard(bea, ANNA, 'tijdelijk huurcontract getekend')).card)).toContain(
       'loopt tot 16-06-2026',

@@ -197,8 +197,14 @@ function answerOf(answer: Awaited<ReturnType<typeof postActivity>>): Answer {
 
 // ---- Nominations in the state each step starts from -----------------------------------------
 
-/** The state a card step is offered in, and what the card sends with it (Teams merges the inputs in). */
-export const STEP_SETUP: Record<CardStep, { from: NominationState; inputs: Record<string, string> }> = {
+/**
+ * Where a step starts from: a state, or a signed lease one evaluation further on the way to 4.9's
+ * conversion — a positive one the landlord recorded (the counsellor confirms it), then confirmed.
+ */
+export type Stage = NominationState | 'evaluation-recorded' | 'evaluation-confirmed';
+
+/** The stage a card step is offered in, and what the card sends with it (Teams merges the inputs in). */
+export const STEP_SETUP: Record<CardStep, { from: Stage; inputs: Record<string, string> }> = {
   acknowledge: { from: 'registered', inputs: {} },
   'propose-home': { from: 'acknowledged', inputs: { homeDescription: 'Dorpsstraat 12, Voorburg' } },
   'confirm-suitable': { from: 'home-proposed', inputs: {} },
@@ -217,12 +223,16 @@ export const STEP_SETUP: Record<CardStep, { from: NominationState; inputs: Recor
       leaseGuidanceEndMayBeShared: 'false',
     },
   },
+  'record-evaluation': { from: 'lease-signed', inputs: { evaluationOn: '2025-06-16', evaluationOutcome: 'positive' } },
+  'confirm-evaluation': { from: 'evaluation-recorded', inputs: {} },
+  'convert-lease': { from: 'evaluation-confirmed', inputs: { leaseConvertedOn: '2027-06-16' } },
+  refuse: { from: 'registered', inputs: { refusalReason: 'Past niet binnen de woningtoewijzingsregels (4.8).' } },
   withdraw: { from: 'registered', inputs: {} },
 };
 
-/** How a nomination gets from registered to each later state: who takes which step, with what. */
+/** How a nomination gets from registered to each later stage: who takes which step, with what. */
 const PATH: {
-  to: NominationState;
+  to: Stage;
   step: CardStep;
   by: 'landlord-vidomes' | 'counsellor-parnassia';
   payload: object;
@@ -243,22 +253,43 @@ const PATH: {
     by: 'landlord-vidomes',
     payload: { on: '2025-06-16', outcome: 'ok' },
   },
+  {
+    to: 'lease-signed',
+    step: 'sign-lease',
+    by: 'landlord-vidomes',
+    payload: {
+      signedOn: '2025-06-16',
+      temporaryUntil: '2027-06-16',
+      guidanceAgreementUntil: '2026-06-16',
+      counsellorPresent: true,
+      guidanceEndMayBeShared: false,
+    },
+  },
+  {
+    to: 'evaluation-recorded',
+    step: 'record-evaluation',
+    by: 'landlord-vidomes',
+    payload: { on: '2025-06-16', positive: true },
+  },
+  { to: 'evaluation-confirmed', step: 'confirm-evaluation', by: 'counsellor-parnassia', payload: {} },
 ];
 
 let seeded = 0;
 
-/** A Parnassia nomination (to Vidomes and WoonInvest, every string a marker) in state `state`. */
-export async function nominationIn(store: Store, time: TestClock, state: NominationState): Promise<Nomination> {
+/** A Parnassia nomination (to Vidomes and WoonInvest, every string a marker) at `stage`. */
+export async function nominationIn(store: Store, time: TestClock, stage: Stage): Promise<Nomination> {
   seeded += 1;
   let { nomination } = await seedRegistered(store, time, secretDraftFields(), `nom-access-${seeded}`);
   const service = new NominationService({ store, clock: time.clock, origin: 'test' });
+  let reached: Stage = nomination.state;
   for (const hop of PATH) {
-    if (nomination.state === state) break;
+    if (reached === stage) break;
     const result = await service.apply(nomination.id, demoActor(hop.by), hop.step, hop.payload, nomination.version);
     if (!result.ok) throw new Error(`${hop.step}: ${result.error.message}`);
     nomination = result.nomination;
+    reached = hop.to;
   }
-  if (nomination.state !== state) throw new Error(`cannot seed a nomination in state ${state}`);
+  if (reached !== stage) throw new Error(`cannot seed a nomination at ${stage}`);
   return nomination;
 }
 

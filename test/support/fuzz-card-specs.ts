@@ -8,7 +8,7 @@ import { NAME_MAX } from '../../bot/nomination/form-fields';
 import { DRAFT_ID_PATTERN, FORM_ID_PATTERN, FORM_MOVES } from '../../bot/nomination/form-schema';
 import type { CardStep } from '../../cards/nomination-status/status.model';
 import { setLandlordHomes, yearDistribution } from '../../src/distribution/distribution-service';
-import type { Nomination, NominationState } from '../../src/nomination/nomination';
+import type { Nomination } from '../../src/nomination/nomination';
 import { SIGNAL_KINDS, type SignalKind } from '../../src/signals/signal';
 import {
   nominationIn,
@@ -21,6 +21,7 @@ import {
   tenancyNomination,
   type AccessWorld,
   type Column,
+  type Stage,
 } from './access-world';
 import { put, type Mutation } from './fuzz-payloads';
 import { STEP1 } from './nomination-form-values';
@@ -68,6 +69,10 @@ const STEP_INPUTS: Record<string, Judge> = {
   leaseGuidanceUntil: textInput(10),
   leaseCounsellorPresent: toggleInput,
   leaseGuidanceEndMayBeShared: toggleInput,
+  evaluationOn: textInput(10),
+  evaluationOutcome: textInput(20),
+  leaseConvertedOn: textInput(10),
+  refusalReason: textInput(2000),
 };
 const STEP_INPUTS_OF: Record<CardStep, string[]> = {
   acknowledge: [],
@@ -85,6 +90,10 @@ const STEP_INPUTS_OF: Record<CardStep, string[]> = {
     'leaseCounsellorPresent',
     'leaseGuidanceEndMayBeShared',
   ],
+  'record-evaluation': ['evaluationOn', 'evaluationOutcome'],
+  'confirm-evaluation': [],
+  'convert-lease': ['leaseConvertedOn'],
+  refuse: ['refusalReason'],
   withdraw: [],
 };
 
@@ -98,12 +107,12 @@ export interface VerbSpec {
 }
 
 /**
- * One nomination per state the steps start from, one draft, and the other organisations'. A case
+ * One nomination per stage the steps start from, one draft, and the other organisations'. A case
  * that changed one is undone by writing the original back (the version moves on), so the store
  * stays the same size however many cases run: snapshots stay cheap.
  */
 export class Fixtures {
-  private readonly byState = new Map<NominationState, Nomination>();
+  private readonly byStage = new Map<Stage, Nomination>();
   private readonly originals = new Map<string, Nomination>();
   private readonly versions = new Map<string, number>();
   private draftId = '';
@@ -118,8 +127,8 @@ export class Fixtures {
   async init(): Promise<void> {
     const { store, time } = this.world;
     for (const step of Object.keys(STEP_SETUP) as CardStep[]) {
-      const state = STEP_SETUP[step].from;
-      if (!this.byState.has(state)) this.byState.set(state, this.track(await nominationIn(store, time, state)));
+      const stage = STEP_SETUP[step].from;
+      if (!this.byStage.has(stage)) this.byStage.set(stage, this.track(await nominationIn(store, time, stage)));
     }
     this.draftId = this.track(await parnassiaDraft(store, time)).id;
     this.tenancyOf = this.track(await tenancyNomination(store, time));
@@ -134,8 +143,8 @@ export class Fixtures {
     return n;
   }
 
-  in(state: NominationState): { id: string; version: number } {
-    const { id } = this.byState.get(state)!;
+  in(stage: Stage): { id: string; version: number } {
+    const { id } = this.byStage.get(stage)!;
     return { id, version: this.versions.get(id)! };
   }
 

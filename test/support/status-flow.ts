@@ -11,6 +11,7 @@ import type { Actor } from '../../src/nomination/actor';
 import { pickDraftFields, type DraftFields } from '../../src/nomination/draft';
 import type { Nomination } from '../../src/nomination/nomination';
 import { NominationService } from '../../src/nomination/service';
+import type { TransitionName } from '../../src/nomination/transitions';
 import { PARNASSIA_ID } from '../../src/parties/covenant-parties';
 import { demoContactId, DEMO_CONTACTS, type DemoRole } from '../../src/parties/demo-contacts';
 import type { Store } from '../../src/storage/ports';
@@ -99,6 +100,25 @@ export async function seedRegistered(
   if (!submitted.ok) throw new Error(`submit: ${submitted.error.message}`);
   const { unreachableContacts } = await notifyNominationChange({ store, clock: time.clock }, submitted);
   return { nomination: submitted.nomination, unreachableContacts };
+}
+
+/**
+ * One step through the NominationService as `role`, and who must hear of it relayed to the outbox,
+ * as a card action does: for getting a nomination to where a test's card actions begin.
+ */
+export async function takeStep(
+  store: Store,
+  time: TestClock,
+  role: DemoRole,
+  nomination: Nomination,
+  step: TransitionName,
+  payload: Record<string, unknown> = {},
+): Promise<Nomination> {
+  const service = new NominationService({ store, clock: time.clock, origin: 'test' });
+  const result = await service.apply(nomination.id, demoActor(role), step, payload, nomination.version);
+  if (!result.ok) throw new Error(`${step}: ${result.error.message}`);
+  await notifyNominationChange({ store, clock: time.clock }, result);
+  return result.nomination;
 }
 
 export { PARNASSIA_ID };

@@ -4,7 +4,9 @@
  */
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import type { CardAttachment } from '../../../cards/render';
+import type { LifecycleError } from '../../../src/nomination/errors';
 import type { NominationState } from '../../../src/nomination/nomination';
+import { refusalText } from '../../../src/nomination/refusals';
 import type { ServiceResult } from '../../../src/nomination/service';
 import type { BotDeps } from '../../deps';
 import type { Texts } from '../../i18n/texts';
@@ -36,7 +38,9 @@ export async function answerForResult(
 ): Promise<ActionAnswer> {
   const a = texts.nominationStatus.answers;
   if (!result.ok && result.error.kind === 'not-found') return { text: a.notFound };
-  if (!result.ok && result.error.kind === 'not-allowed-for-role') return { text: a.notAllowed(result.error.message) };
+  if (!result.ok && result.error.kind === 'not-allowed-for-role') {
+    return { text: a.notAllowed(refusalIn(texts, result.error)) };
+  }
   if (!viewer) return { text: a.cannotView };
 
   const nomination = result.ok ? result.nomination : await deps.store.nominations.get(nominationId);
@@ -58,8 +62,13 @@ function noteFor(
     case 'conflict':
       return a.conflict;
     case 'invalid-payload':
-      return a.invalid(error.message);
+      return a.invalid(refusalIn(texts, error));
     default:
-      return a.notAllowed(error.message);
+      return a.notAllowed(refusalIn(texts, error));
   }
+}
+
+/** The lifecycle's refusal by its code, in the reader's language (the Dutch is the lifecycle's own). */
+export function refusalIn(texts: Texts, error: LifecycleError): string {
+  return refusalText(texts.nominationStatus.refusals, error.refusal);
 }

@@ -33,6 +33,7 @@ export const STEP_READERS: Record<CardStep, Reader> = {
   acknowledge: none,
   'confirm-suitable': none,
   'reject-suitable': none,
+  'confirm-evaluation': none,
   withdraw: none,
   'propose-home': {
     schema: card.extend({ homeDescription: input(1000) }),
@@ -80,7 +81,26 @@ export const STEP_READERS: Record<CardStep, Reader> = {
       guidanceEndMayBeShared: d.leaseGuidanceEndMayBeShared,
     }),
   },
+  'record-evaluation': {
+    schema: card.extend({ evaluationOn: date, evaluationOutcome: input(20) }),
+    // The card's choice as the lifecycle's yes/no; anything else goes on for the lifecycle to refuse.
+    payload: (d) => ({ on: d.evaluationOn, positive: outcomeAsPositive(d.evaluationOutcome) }),
+  },
+  'convert-lease': {
+    schema: card.extend({ leaseConvertedOn: date }),
+    payload: (d) => ({ convertedOn: d.leaseConvertedOn }),
+  },
+  refuse: {
+    schema: card.extend({ refusalReason: input(2000) }),
+    payload: (d) => ({ reason: d.refusalReason }),
+  },
 };
+
+function outcomeAsPositive(outcome: unknown): unknown {
+  if (outcome === 'positive') return true;
+  if (outcome === 'negative') return false;
+  return outcome;
+}
 
 export interface StepRequestData {
   nominationId: string;

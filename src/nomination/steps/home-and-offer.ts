@@ -15,12 +15,7 @@ export const HOME_AND_OFFER_STEPS = {
     to: ['home-proposed'],
     roles: LANDLORD,
     run(n, payload, { actor, at }) {
-      const description = requiredText(
-        fieldsOf(payload),
-        'description',
-        'de woning (adres of omschrijving)',
-        HOME_DESCRIPTION_MAX,
-      );
+      const description = requiredText(fieldsOf(payload), 'description', 'home', HOME_DESCRIPTION_MAX);
       const proposedHome = { landlordId: actor.partyId, description, proposedAt: at, proposedBy: actor.contactId };
       return { ...n, state: 'home-proposed', proposedHome };
     },
@@ -57,8 +52,8 @@ export const HOME_AND_OFFER_STEPS = {
     roles: LANDLORD,
     run(n, payload, { actor, today }) {
       // 4.5 "eenmalig": the states already prevent a second offer; this guards the data too.
-      if (n.offer) fail('offer', '4.5: de kandidaat ontvangt eenmalig een woningaanbod; dat aanbod is al gedaan.');
-      const madeOn = stepDate(fieldsOf(payload), 'madeOn', 'de datum van het aanbod', today);
+      if (n.offer) fail('offer', { code: 'offer-once' });
+      const madeOn = stepDate(fieldsOf(payload), 'madeOn', 'offer-date', today);
       return { ...n, state: 'offer-made', offer: { landlordId: actor.partyId, madeOn } };
     },
   },
@@ -72,10 +67,10 @@ export const HOME_AND_OFFER_STEPS = {
     roles: CARE_OR_LANDLORD,
     run(n, payload, { today }) {
       const p = fieldsOf(payload);
-      const offer = n.offer ?? fail('offer', 'Er is geen woningaanbod om op te antwoorden.');
-      const answer = oneOf(p, 'answer', ['accepted', 'declined'] as const, 'Kies: aanbod aangenomen of afgewezen.');
-      const answeredOn = stepDate(p, 'answeredOn', 'de datum van het antwoord', today, {
-        earliest: { date: offer.madeOn, message: 'Het antwoord kan niet vóór het aanbod liggen.' },
+      const offer = n.offer ?? fail('offer', { code: 'no-offer' });
+      const answer = oneOf(p, 'answer', ['accepted', 'declined'] as const, { code: 'choose-offer-answer' });
+      const answeredOn = stepDate(p, 'answeredOn', 'answer-date', today, {
+        earliest: { date: offer.madeOn, refusal: { code: 'answer-before-offer' } },
       });
       // 4.5: a declined offer is final — the decline closes the nomination.
       const state = answer === 'accepted' ? 'offer-accepted' : 'offer-declined';

@@ -5,7 +5,7 @@
  */
 import { addYears, type IsoDate } from '../../time/dates';
 import { sideOf } from '../actor';
-import type { Evaluation, Nomination } from '../nomination';
+import type { Evaluation, Nomination, NominationState } from '../nomination';
 import { fail, fieldsOf, stepDate, requiredBoolean } from '../payload';
 import { CARE_OR_LANDLORD, LANDLORD, type Transition, type TransitionName } from '../transition';
 
@@ -18,13 +18,10 @@ export const LEASE_STEPS = {
     roles: CARE_OR_LANDLORD,
     run(n, payload, { actor, today }) {
       const p = fieldsOf(payload);
-      const on = stepDate(p, 'on', 'de datum van de evaluatie', today, {
-        earliest: {
-          date: n.lease?.signedOn ?? today,
-          message: 'De evaluatie kan niet vóór de tekendatum van de huurovereenkomst liggen.',
-        },
+      const on = stepDate(p, 'on', 'evaluation-date', today, {
+        earliest: { date: n.lease?.signedOn ?? today, refusal: { code: 'evaluation-before-signing' } },
       });
-      const positive = requiredBoolean(p, 'positive', 'de evaluatie positief is');
+      const positive = requiredBoolean(p, 'positive', 'evaluation-positive');
       const evaluation: Evaluation = { on, positive, recordedBy: actor.contactId, recordedBySide: sideOf(actor.role) };
       return { ...n, evaluations: [...n.evaluations, evaluation] };
     },
@@ -40,11 +37,11 @@ export const LEASE_STEPS = {
       const pending = pendingEvaluation(n);
       if (!pending) return undefined;
       const sameSide = pending.recordedBySide === sideOf(actor.role) || pending.recordedBy === actor.contactId;
-      return sameSide ? '4.9: de andere partij (zorgorganisatie of verhuurder) bevestigt deze evaluatie.' : undefined;
+      return sameSide ? { code: 'evaluation-by-other-side' } : undefined;
     },
+    ready: (n) => pendingEvaluation(n) !== undefined,
     run(n, _payload, { actor, at }) {
-      const pending =
-        pendingEvaluation(n) ?? fail('evaluation', 'Er is geen positieve evaluatie die op bevestiging wacht.');
+      const pending = pendingEvaluation(n) ?? fail('evaluation', { code: 'no-pending-evaluation' });
       const confirmed = { ...pending, confirmedBy: actor.contactId, confirmedAt: at };
       return { ...n, evaluations: [...n.evaluations.slice(0, -1), confirmed] };
     },
@@ -56,17 +53,14 @@ export const LEASE_STEPS = {
     from: ['lease-signed'],
     to: ['lease-indefinite'],
     roles: LANDLORD,
+    ready: (n) => jointPositiveEvaluation(n) !== undefined,
     run(n, payload, { today }) {
       const joint = jointPositiveEvaluation(n);
-      if (!joint || !n.lease) {
-        const message =
-          '4.9: omzetten naar onbepaalde tijd kan pas na een gezamenlijke positieve evaluatie van zorgorganisatie en verhuurder.';
-        fail('evaluations', message);
-      }
+      if (!joint || !n.lease) fail('evaluations', { code: 'no-joint-evaluation' });
       // The indefinite lease may start later, e.g. when the temporary one ends.
-      const convertedOn = stepDate(fieldsOf(payload), 'convertedOn', 'de datum van omzetting', today, {
+      const convertedOn = stepDate(fieldsOf(payload), 'convertedOn', 'conversion-date', today, {
         mayLieAhead: true,
-        earliest: { date: joint.on, message: 'De omzetting kan niet vóór de gezamenlijke evaluatie liggen.' },
+        earliest: { date: joint.on, refusal: { code: 'conversion-before-evaluation' } },
       });
       return { ...n, state: 'lease-indefinite', lease: { ...n.lease, convertedOn } };
     },
@@ -85,8 +79,15 @@ export function jointPositiveEvaluation(n: Nomination): Evaluation | undefined {
   return latest?.positive && latest.confirmedBy ? latest : undefined;
 }
 
-/** 5.11: a year after the last evaluation (or the signing) while the temporary lease runs. */
-export function nextEvaluationDueOn(n: Nomination): IsoDate | undefined {
+/**
+ * 5.11: a year after the last evaluation (or the signing) while the temporary lease runs. Reads
+ * only what a landlord's own records hold too (src/views/landlord-view.ts), so its card can show it.
+ */
+export function nextEvaluationDueOn(n: {
+  state: NominationState;
+  lease?: { signedOn: IsoDate } | undefined;
+  evaluations: readonly { on: IsoDate }[];
+}): IsoDate | undefined {
   if (n.state !== 'lease-signed' || !n.lease) return undefined;
   return addYears(n.evaluations.at(-1)?.on ?? n.lease.signedOn, 1);
 }

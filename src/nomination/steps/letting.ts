@@ -11,7 +11,7 @@ import {
   requiredText,
   requiredTrue,
 } from '../payload';
-import { dutchDate, LANDLORD, type Transition, type TransitionName } from '../transition';
+import { LANDLORD, type Transition, type TransitionName } from '../transition';
 
 const CONDITIONS_MAX = 1000;
 
@@ -24,7 +24,7 @@ export const LETTING_STEPS = {
     to: ['intake-planned'],
     roles: LANDLORD,
     run(n, payload) {
-      const on = requiredDate(fieldsOf(payload), 'on', 'de datum van de intake');
+      const on = requiredDate(fieldsOf(payload), 'on', 'intake-date');
       return { ...n, state: 'intake-planned', intake: { on } };
     },
   },
@@ -38,25 +38,19 @@ export const LETTING_STEPS = {
     roles: LANDLORD,
     run(n, payload, { today }) {
       const p = fieldsOf(payload);
-      const on = stepDate(p, 'on', 'de datum van de kredietcheck', today);
-      const outcome = oneOf(
-        p,
-        'outcome',
-        ['ok', 'elevated-risk', 'refused'] as const,
-        'Kies de uitkomst van de kredietcheck: akkoord, verhoogd risico of geweigerd.',
-      );
+      const on = stepDate(p, 'on', 'credit-check-date', today);
+      const outcome = oneOf(p, 'outcome', ['ok', 'elevated-risk', 'refused'] as const, {
+        code: 'choose-credit-outcome',
+      });
       if (outcome !== 'elevated-risk') {
         // 5.8: a refused check ends the nomination.
         return { ...n, state: outcome === 'refused' ? 'refused' : 'credit-checked', creditCheck: { on, outcome } };
       }
       // 5.9: extra conditions at elevated risk, set in consultation with the care provider.
-      const extraConditions = requiredText(p, 'extraConditions', 'de extra voorwaarden', CONDITIONS_MAX);
-      const agreedWithCareProvider = requiredTrue(
-        p,
-        'agreedWithCareProvider',
-        'de extra voorwaarden met de zorgaanbieder zijn overlegd',
-        '5.9: extra voorwaarden stelt de verhuurder in overleg met de zorgaanbieder.',
-      );
+      const extraConditions = requiredText(p, 'extraConditions', 'extra-conditions', CONDITIONS_MAX);
+      const agreedWithCareProvider = requiredTrue(p, 'agreedWithCareProvider', 'conditions-agreed', {
+        code: 'conditions-not-agreed',
+      });
       return { ...n, state: 'credit-checked', creditCheck: { on, outcome, extraConditions, agreedWithCareProvider } };
     },
   },
@@ -69,44 +63,29 @@ export const LETTING_STEPS = {
     roles: LANDLORD,
     run(n, payload, { actor, today }) {
       const p = fieldsOf(payload);
-      const signedOn = stepDate(p, 'signedOn', 'de tekendatum', today, {
+      const signedOn = stepDate(p, 'signedOn', 'signing-date', today, {
         required: true,
         ...(n.creditCheck && {
-          earliest: { date: n.creditCheck.on, message: 'De tekendatum kan niet vóór de kredietcheck liggen.' },
+          earliest: { date: n.creditCheck.on, refusal: { code: 'signing-before-credit-check' } },
         }),
       });
       // 4.9: a temporary lease of at most two years.
-      const temporaryUntil = requiredDate(p, 'temporaryUntil', 'het einde van de tijdelijke huur');
-      if (compareDates(temporaryUntil, signedOn) <= 0) {
-        fail('temporaryUntil', '4.9: het einde van de tijdelijke huur ligt na de tekendatum.');
-      }
+      const temporaryUntil = requiredDate(p, 'temporaryUntil', 'temporary-lease-end');
+      if (compareDates(temporaryUntil, signedOn) <= 0) fail('temporaryUntil', { code: 'lease-end-not-after-signing' });
       const latestEnd = addYears(signedOn, 2);
-      if (compareDates(temporaryUntil, latestEnd) > 0) {
-        const message = `4.9: de tijdelijke huurovereenkomst duurt maximaal 2 jaar (tot uiterlijk ${dutchDate(latestEnd)}).`;
-        fail('temporaryUntil', message);
-      }
+      if (compareDates(temporaryUntil, latestEnd) > 0) fail('temporaryUntil', { code: 'lease-too-long', latestEnd });
       // 4.10: the guidance agreement runs at least one year.
-      const guidanceLabel = 'het einde van de woonbegeleidingsovereenkomst';
       const earliestEnd = addYears(signedOn, 1);
       const guidanceAgreementUntil = notBefore(
-        requiredDate(p, 'guidanceAgreementUntil', guidanceLabel),
+        requiredDate(p, 'guidanceAgreementUntil', 'guidance-agreement-end'),
         earliestEnd,
         'guidanceAgreementUntil',
-        `4.10: de woonbegeleidingsovereenkomst loopt ten minste één jaar (tot ten minste ${dutchDate(earliestEnd)}).`,
+        { code: 'guidance-too-short', earliestEnd },
       );
       // 8.1, 10.5: whether the agreement lets the counsellor tell the landlord of an early end or refusal.
-      const guidanceEndMayBeShared = requiredBoolean(
-        p,
-        'guidanceEndMayBeShared',
-        'de woonbegeleidingsovereenkomst toestaat de verhuurder te informeren over een voortijdig einde of weigering van de begeleiding',
-      );
+      const guidanceEndMayBeShared = requiredBoolean(p, 'guidanceEndMayBeShared', 'guidance-end-may-be-shared');
       // 5.10: the counsellor or casemanager is present at the signing.
-      requiredTrue(
-        p,
-        'counsellorPresent',
-        'de begeleider of casemanager bij de ondertekening aanwezig was',
-        '5.10: de begeleider of casemanager is aanwezig bij de ondertekening van de huurovereenkomst.',
-      );
+      requiredTrue(p, 'counsellorPresent', 'counsellor-present', { code: 'counsellor-not-present' });
       const lease = {
         landlordId: actor.partyId,
         signedOn,

@@ -27,7 +27,7 @@ export const REGISTRATION_STEPS = {
       }
       const next: Nomination = { ...n, verdict, state: 'registered', registeredAt: ctx.at };
       if (addressedLandlordIds(next).length === 0) {
-        fail('targetLandlordIds', 'Kies ten minste één verhuurder waaraan deze aanmelding mag worden gedaan.');
+        fail('targetLandlordIds', { code: 'no-landlord' });
       }
       return next;
     },
@@ -69,7 +69,7 @@ export const REGISTRATION_STEPS = {
     to: ['refused'],
     roles: LANDLORD,
     run(n, payload, { actor, today }) {
-      const reason = requiredText(fieldsOf(payload), 'reason', 'de reden', REASON_MAX);
+      const reason = requiredText(fieldsOf(payload), 'reason', 'refusal-reason', REASON_MAX);
       return { ...n, state: 'refused', refusal: { landlordId: actor.partyId, on: today, reason } };
     },
   },
@@ -85,6 +85,6 @@ function readVerdict(raw: unknown): Verdict {
     v.allowedLandlordIds.every((id) => typeof id === 'string') &&
     Array.isArray(v.reasons) &&
     typeof v.decidedAt === 'string';
-  if (!readable) fail('verdict', 'De toets aan de criteria (5.6) ontbreekt of is onleesbaar.');
+  if (!readable) fail('verdict', { code: 'verdict-unreadable' });
   return v as Verdict;
 }

@@ -145,7 +145,7 @@ describe.each(storeFactories)('notifyNominationChange ($name store)', ({ create 
   it('does nothing for a refused step', async () => {
     const outcome = await notifyNominationChange(
       { store, clock: time.clock },
-      { ok: false, error: { kind: 'not-found', message: 'weg' } },
+      { ok: false, error: { kind: 'not-found', refusal: { code: 'not-found' }, message: 'weg' } },
     );
     expect(outcome).toEqual({ unreachableContacts: [] });
     expect(ids).toEqual([]);

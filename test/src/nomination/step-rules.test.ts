@@ -360,7 +360,7 @@ describe('payloads', () => {
     else
       expect(decision).toEqual({
         kind: 'error',
-        error: { kind: 'invalid-payload', field, message: expect.stringMatching(/\S/) },
+        error: { kind: 'invalid-payload', field, refusal: expect.anything(), message: expect.stringMatching(/\S/) },
       });
   });
 
@@ -372,7 +372,10 @@ describe('payloads', () => {
       'vidomes',
     );
     expect(decision).toMatchObject({
-      error: { message: '4.9: de tijdelijke huurovereenkomst duurt maximaal 2 jaar (tot uiterlijk 10-06-2027).' },
+      error: {
+        refusal: { code: 'lease-too-long', latestEnd: '2027-06-10' },
+        message: '4.9: de tijdelijke huurovereenkomst duurt maximaal 2 jaar (tot uiterlijk 10-06-2027).',
+      },
     });
   });
 
@@ -611,7 +614,13 @@ describe('history', () => {
     );
     expect(stale).toEqual({
       kind: 'error',
-      error: { kind: 'conflict', currentState: 'registered', currentVersion: 2, message: expect.any(String) },
+      error: {
+        kind: 'conflict',
+        currentState: 'registered',
+        currentVersion: 2,
+        refusal: { code: 'conflict' },
+        message: expect.any(String),
+      },
     });
   });
 });

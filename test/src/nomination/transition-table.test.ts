@@ -132,7 +132,13 @@ describe.each(TRANSITION_NAMES)('%s from each state', (name) => {
     if (!FROM[name].includes(state)) {
       expect(decision).toEqual({
         kind: 'error',
-        error: { kind: 'wrong-state', currentState: state, currentVersion: n.version, message: expect.any(String) },
+        error: {
+          kind: 'wrong-state',
+          currentState: state,
+          currentVersion: n.version,
+          refusal: { code: 'wrong-state', state },
+          message: expect.any(String),
+        },
       });
     } else if (name === 'acknowledge' && state === 'acknowledged') {
       // Vidomes acknowledged already on the way here: nothing to do, and no error.
