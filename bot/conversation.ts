@@ -87,7 +87,9 @@ export async function rememberConversation(
   const reference = proactiveReference(activity);
   if (options.onlyIfChanged) {
     const stored = await store.get(key);
-    if (stored && stored.reference.serviceUrl === reference.serviceUrl) return;
+    // The locale too: the outbox draws this person's cards in it (Teams set to English → English).
+    const same = (field: string) => stored?.reference[field] === reference[field];
+    if (stored && same('serviceUrl') && same('locale')) return;
   }
   await store.upsert({ key, reference, updatedAt: now.toISOString() });
 }

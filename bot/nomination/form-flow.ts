@@ -4,6 +4,7 @@
  * problem under its field, and nothing is written. A step without problems is saved as a draft
  * (so a half-filled nomination survives), then the card moves on, or the draft is submitted.
  */
+import { refusalIn } from '../handlers/nomination-actions/answer';
 import type { TurnContext } from 'botbuilder';
 import type { CardAttachment } from '../../cards/render';
 import type { LifecycleError } from '../../src/nomination/errors';
@@ -204,7 +205,11 @@ async function refused(
       return show(form, step, { values, ...(current && { draft: current }), banner: attention(t.conflict) });
     }
     case 'invalid-payload':
-      return show(form, step, { values, ...(draft && { draft }), banner: attention(error.message) });
+      return show(form, step, {
+        values,
+        ...(draft && { draft }),
+        banner: attention(refusalIn(form.turn.allTexts, error)),
+      });
   }
 }
 

@@ -225,6 +225,16 @@ describe('installation', () => {
     });
   });
 
+  it("follows the person's Teams language, so the outbox draws their cards in it", async () => {
+    await postActivity(bot, from(LANDLORD, membersAdded({ locale: 'nl-NL' })));
+    const stored = () => bot.store.conversations.get(`user:${LANDLORD}`);
+    expect((await stored())?.reference.locale).toBe('nl-NL');
+    await postActivity(bot, from(LANDLORD, { text: 'help', locale: 'en-US' }));
+    expect((await stored())?.reference.locale).toBe('en-US');
+    await postActivity(bot, from(LANDLORD, { text: 'help', locale: 'nl-NL' }));
+    expect((await stored())?.reference.locale).toBe('nl-NL');
+  });
+
   it('stores a channel under the conversation, whoever added the bot', async () => {
     const conversation = channel('19:team-channel@thread.tacv2');
     const answer = await postActivity(bot, from(STRANGER, membersAdded({ conversation })));
