@@ -215,8 +215,9 @@ describe.each(storeFactories)('after the signing, and a refusal ($name store)', 
     expect(textOf(converted)).toContain('Onbepaalde tijd vanaf (4.9)');
     expect(textOf(converted)).toContain('16-06-2027');
     expect(stepVerbsOn(converted)).toEqual([]);
-    expect(textOf(cardIn(BEA))).toContain('huurcontract voor onbepaalde tijd');
-    expect(textOf(cardIn(BEA))).toContain('Onbepaalde tijd vanaf (4.9)');
+    // Bea last used Teams in English: the outbox draws her card in English now.
+    expect(textOf(cardIn(BEA))).toContain('"value":"indefinite lease"');
+    expect(textOf(cardIn(BEA))).toContain('Indefinite from (4.9)');
     expect(stepVerbsOn(cardIn(BEA))).toEqual([]);
     const stored = (await store.nominations.get(nomination.id))!;
     expect(stored).toMatchObject({ state: 'lease-indefinite', lease: { convertedOn: '2027-06-16' } });
