@@ -33,8 +33,14 @@ export class ConversationPacer {
     private readonly global: readonly RateWindow[] = GLOBAL_LIMITS,
   ) {}
 
-  /** Waits until one more send to `conversationKey` stays within every limit, and counts it. */
-  async waitTurn(conversationKey: string): Promise<void> {
+  /**
+   * Waits until one more send to `conversationKey` stays within every limit, and counts it. Call the
+   * function it returns when the call to Teams has finished (answered or failed): the send then counts
+   * from that moment. Teams counts a call when it arrives, which is after it started here; counted
+   * from its start, a slow call (a new connection) still fell inside Teams' window when the send that
+   * follows it a window later arrived, and earned a 429 (bench/outbox.ts showed 1–11 per run).
+   */
+  async waitTurn(conversationKey: string): Promise<() => void> {
     for (;;) {
       const now = this.now();
       const own = this.sendsWithin(conversationKey, this.perConversation, now);
@@ -44,9 +50,22 @@ export class ConversationPacer {
         own.push(now);
         all.push(now);
         this.forgetQuietConversations(now);
-        return;
+        return () => this.finished([conversationKey, GLOBAL_KEY], now);
       }
       await this.sleep(wait);
+    }
+  }
+
+  /** Moves a send counted at `startedAt` to now, when its call has finished. */
+  private finished(keys: readonly string[], startedAt: number): void {
+    const now = this.now();
+    if (now <= startedAt) return;
+    for (const key of keys) {
+      const times = this.recent.get(key);
+      const at = times?.lastIndexOf(startedAt) ?? -1;
+      if (!times || at < 0) continue;
+      times[at] = now;
+      times.sort((a, b) => a - b);
     }
   }
 

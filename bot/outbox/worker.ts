@@ -335,8 +335,12 @@ export class OutboxWorker {
   }
 
   private async post(message: OutboxMessage, reference: Partial<ConversationReference>, card: Card): Promise<string> {
-    await this.pacer.waitTurn(message.conversationKey);
-    return (await this.sender.post(reference, card)).activityId;
+    const finished = await this.pacer.waitTurn(message.conversationKey);
+    try {
+      return (await this.sender.post(reference, card)).activityId;
+    } finally {
+      finished();
+    }
   }
 
   private async update(
@@ -345,8 +349,12 @@ export class OutboxWorker {
     activityId: string,
     card: Card,
   ): Promise<string> {
-    await this.pacer.waitTurn(message.conversationKey);
-    await this.sender.update(reference, activityId, card);
+    const finished = await this.pacer.waitTurn(message.conversationKey);
+    try {
+      await this.sender.update(reference, activityId, card);
+    } finally {
+      finished();
+    }
     return activityId;
   }
 
