@@ -20,8 +20,21 @@ export class UnboundTemplateError extends Error {
   }
 }
 
+// Parsing a template's expressions (adaptive-expressions' ANTLR parser) cost more than the rest of a
+// turn; a Template is made to be bound to different data in a loop, so each template is parsed once.
+const prepared = new WeakMap<object, ACData.Template>();
+
+function templateOf(template: object): ACData.Template {
+  let found = prepared.get(template);
+  if (!found) {
+    found = new ACData.Template(template);
+    prepared.set(template, found);
+  }
+  return found;
+}
+
 export function renderCard(template: object, data: object): CardAttachment {
-  const content = new ACData.Template(template).expand({ $root: data }) as Record<string, unknown>;
+  const content = templateOf(template).expand({ $root: data }) as Record<string, unknown>;
   const unbound = JSON.stringify(content).match(/\$\{[^}]*\}?/g);
   if (unbound) throw new UnboundTemplateError([...new Set(unbound)]);
   return { contentType: ADAPTIVE_CARD_CONTENT_TYPE, content };

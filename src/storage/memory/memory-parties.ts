@@ -48,7 +48,12 @@ export class MemoryPartyStore implements PartyStore {
 
   /** The match with the lowest id, so both adapters answer the same when (wrongly) several match. */
   private async findFirst(predicate: (party: Party) => boolean): Promise<Party | undefined> {
-    const matches = (await this.list()).filter(predicate);
-    return matches[0];
+    this.state.assertOpen();
+    // Looks at the stored parties in place and copies only the match (every turn resolves its user here).
+    let first: Party | undefined;
+    for (const party of this.parties.values()) {
+      if ((first === undefined || party.id < first.id) && predicate(party)) first = party;
+    }
+    return first && plainCopy(first);
   }
 }
