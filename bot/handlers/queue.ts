@@ -5,7 +5,7 @@
  */
 import { MessageFactory, type TurnContext } from 'botbuilder';
 import { queueCard, type QueueEntryData } from '../../cards/queue/queue.model';
-import { landlordQueue } from '../../src/queue/landlord-queue';
+import { landlordQueuePage } from '../../src/queue/landlord-queue';
 import type { QueueEntry } from '../../src/queue/queue';
 import { landlordView } from '../../src/views/landlord-view';
 import { localDate } from '../../src/time/dates';
@@ -21,8 +21,13 @@ export function queueHandler(deps: BotDeps) {
     const texts = textsFor(context.activity.locale);
     const identity = identityOf(context);
     const landlordId = identity.party.id;
-    const queue = await landlordQueue(deps.store, landlordId, deps.clock);
-    const shown = queue.slice(0, QUEUE_CARD_MAX_ENTRIES);
+    // The order from the queue's counted fields; whole nominations for the shown entries only.
+    const { entries: shown, total } = await landlordQueuePage(
+      deps.store,
+      landlordId,
+      deps.clock,
+      QUEUE_CARD_MAX_ENTRIES,
+    );
     const entries = shown.flatMap((entry) => entryData(entry, landlordId, texts, deps.config.timeZone));
     const at = deps.clock().toISOString();
     for (const entry of shown) {
@@ -37,7 +42,7 @@ export function queueHandler(deps: BotDeps) {
       });
     }
     const q = texts.queue;
-    const more = queue.length - shown.length;
+    const more = total - shown.length;
     const card = queueCard({
       title: q.title(identity.party.name),
       intro: q.intro,

@@ -13,7 +13,7 @@ import type { CardAttachment } from '../../cards/render';
 import { availableSteps } from '../../src/nomination/available-steps';
 import { addressedLandlordIds } from '../../src/nomination/actor';
 import type { Nomination } from '../../src/nomination/nomination';
-import { queuePositionOf } from '../../src/queue/landlord-queue';
+import { queuePositionOf, queuePositionsOf } from '../../src/queue/landlord-queue';
 import type { Store } from '../../src/storage/ports';
 import { localDate, type Clock } from '../../src/time/dates';
 import { landlordView } from '../../src/views/landlord-view';
@@ -60,11 +60,7 @@ export async function statusCardData(
     return withSignalForm(landlordStatusCardData(view, extras, steps, texts, options), nomination, viewer, texts);
   }
   const landlordIds = addressedLandlordIds(nomination);
-  const positions: Record<string, number> = {};
-  for (const landlordId of landlordIds) {
-    const position = await queuePositionOf(deps.store, nomination.id, landlordId, deps.clock);
-    if (position !== undefined) positions[landlordId] = position;
-  }
+  const positions = await queuePositionsOf(deps.store, nomination.id, landlordIds);
   const view = organisationView(nomination, viewer.partyId, positions);
   if (!view) return undefined;
   const partyNames = Object.fromEntries((await deps.store.parties.list()).map((p) => [p.id, p.name]));

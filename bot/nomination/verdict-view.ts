@@ -12,7 +12,7 @@ import type { CardAttachment } from '../../cards/render';
 import type { VerdictKind, VerdictReason } from '../../src/eligibility/verdict';
 import { addressedLandlordIds } from '../../src/nomination/actor';
 import type { Nomination } from '../../src/nomination/nomination';
-import { queuePositionOf } from '../../src/queue/landlord-queue';
+import { queuePositionsOf } from '../../src/queue/landlord-queue';
 import { isWaitingForOffer } from '../../src/queue/queue';
 import { registrationDate } from '../../src/queue/target-date';
 import { organisationView } from '../../src/views/organisation-view';
@@ -102,12 +102,7 @@ function unreachableText(
 /** 5.4: the place in each addressed landlord's queue, while the nomination waits for an offer. */
 async function queuePositions(deps: BotDeps, n: Nomination): Promise<Record<string, number>> {
   if (!n.registeredAt || !isWaitingForOffer(n)) return {};
-  const positions: Record<string, number> = {};
-  for (const landlordId of addressedLandlordIds(n)) {
-    const position = await queuePositionOf(deps.store, n.id, landlordId, deps.clock);
-    if (position !== undefined) positions[landlordId] = position;
-  }
-  return positions;
+  return queuePositionsOf(deps.store, n.id, addressedLandlordIds(n));
 }
 
 /** Every party's name by id, those that left included: old nominations still name them. */

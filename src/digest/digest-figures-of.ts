@@ -1,9 +1,15 @@
-/** The digest's figures read from the store at one moment (10.2: counts only); the counting is in digest-figures.ts. */
+/**
+ * The digest's figures read from the store at one moment (10.2: counts only); the counting is in
+ * digest-figures.ts. One read of the nominations concerned, counted fields only (platform-view-of.ts
+ * says which, and why): besides the platform view's, those registered in this or the previous ISO
+ * week (new nominations) and the temporary leases running (5.11 evaluations).
+ */
 import { mondayOf } from '../scheduling/iso-week';
 import { zonedInstant } from '../scheduling/zoned-time';
-import type { Store } from '../storage/ports';
+import type { CountedCondition, Store } from '../storage/ports';
 import { addDays, COVENANT_TIME_ZONE, localDate, type Clock } from '../time/dates';
-import { platformViewOf } from '../views/platform-view-of';
+import { platformView } from '../views/platform-view';
+import { platformFiguresOf } from '../views/platform-view-of';
 import { digestFigures, type DigestFigures } from './digest-figures';
 import { countSignals, type SignalCounter } from './signal-counts';
 
@@ -16,17 +22,28 @@ export async function digestFiguresOf(
 ): Promise<DigestFigures> {
   // One moment for every read, so the week and the view agree even at midnight.
   const now = clock();
-  const at: Clock = () => now;
-  const monday = mondayOf(localDate(now));
-  const weekStart = zonedInstant(monday, 0, 0, COVENANT_TIME_ZONE).toISOString();
-  const previousWeekStart = zonedInstant(addDays(monday, -7), 0, 0, COVENANT_TIME_ZONE).toISOString();
-  const [view, nominations, parties, outboxCounts, week, previousWeek] = await Promise.all([
-    platformViewOf(store, at),
-    store.nominations.find({}),
-    store.parties.list(),
+  const today = localDate(now);
+  const monday = mondayOf(today);
+  const at = (date: string) => zonedInstant(date, 0, 0, COVENANT_TIME_ZONE).toISOString();
+  const weekStart = at(monday);
+  const previousWeekStart = at(addDays(monday, -7));
+  const digestConditions: CountedCondition[] = [
+    // New nominations (digest-figures.ts counts them by ISO week of the local registration date).
+    { registeredAt: { from: previousWeekStart, before: at(addDays(monday, 7)) } },
+    // 5.11: evaluations are due only while the temporary lease runs (nextEvaluationDueOn).
+    { states: ['lease-signed'] },
+  ];
+  const [read, outboxCounts, week, previousWeek] = await Promise.all([
+    platformFiguresOf(store, today, digestConditions),
     store.outbox.countByStatus(),
     countSignals(options.signals, weekStart, now.toISOString()),
     countSignals(options.signals, previousWeekStart, weekStart),
   ]);
-  return digestFigures({ view, nominations, parties, outboxCounts, signals: { week, previousWeek } });
+  return digestFigures({
+    view: platformView(read.figures),
+    nominations: read.counted,
+    parties: read.parties,
+    outboxCounts,
+    signals: { week, previousWeek },
+  });
 }

@@ -5,14 +5,15 @@
  */
 import type { LandlordUse } from '../distribution/allocation';
 import { covenantYearOf } from '../distribution/covenant-year';
-import type { Nomination, NominationType } from '../nomination/nomination';
+import type { NominationType } from '../nomination/nomination';
 import { nextEvaluationDueOn } from '../nomination/steps/lease';
 import { isActive } from '../parties/party-rules';
 import type { Party, PartyKind } from '../parties/party';
-import { buildLandlordQueue, isWaitingForOffer } from '../queue/queue';
+import { isWaitingForOffer } from '../queue/queue';
 import { isoWeekKey, mondayOf, type IsoWeekKey } from '../scheduling/iso-week';
 import { addDays, compareDates, localDate, type IsoDate } from '../time/dates';
-import type { PlatformView } from '../views/platform-view';
+import type { CountedNomination } from '../storage/ports';
+import { landlordQueueOf, type PlatformView } from '../views/platform-view';
 import type { SignalCounts } from './signal-counts';
 
 const NOMINATION_TYPES = ['convenantwoning', 'noodwoning'] as const satisfies readonly NominationType[];
@@ -65,8 +66,12 @@ export interface DigestFigures {
 
 export interface DigestInput {
   view: PlatformView;
-  /** Every nomination; only counted. */
-  nominations: readonly Nomination[];
+  /**
+   * Only counted. At least the nominations the figures concern (digest-figures-of.ts reads just
+   * those, counted fields only): waiting for an offer, offered or let in the view's year, leases
+   * running, registered in this or the previous week. More (e.g. all of them) gives the same figures.
+   */
+  nominations: readonly CountedNomination[];
   parties: readonly Party[];
   outboxCounts: Readonly<Record<string, number>>;
   signals: DigestFigures['signals'];
@@ -76,14 +81,21 @@ export function digestFigures({ view, nominations, parties, outboxCounts, signal
   const today = view.asOf;
   const isoWeek = isoWeekKey(today);
   const previousIsoWeek = isoWeekKey(addDays(mondayOf(today), -7));
-  const registeredIn = (week: IsoWeekKey) =>
-    byType(nominations.filter((n) => n.registeredAt && isoWeekKey(localDate(new Date(n.registeredAt))) === week));
+  // The local week of each registration near these two weeks, worked out once: an instant's date in
+  // Amsterdam is at most a day from its UTC date, so the ISO-string bounds leave none out.
+  const near = { from: addDays(mondayOf(today), -8), before: addDays(mondayOf(today), 8) };
+  const weekOf = new Map<CountedNomination, IsoWeekKey>();
+  for (const n of nominations) {
+    if (n.registeredAt && n.registeredAt >= near.from && n.registeredAt < near.before) {
+      weekOf.set(n, isoWeekKey(localDate(new Date(n.registeredAt))));
+    }
+  }
+  const registeredIn = (week: IsoWeekKey) => byType([...weekOf].filter(([, key]) => key === week).map(([n]) => n));
 
   const waiting = nominations.filter(isWaitingForOffer);
   const byLandlord: DigestFigures['openQueue']['byLandlord'] = {};
   for (const [landlordId, counts] of Object.entries(view.waitingForOffer.byLandlord)) {
-    const queue = buildLandlordQueue(waiting, landlordId, today);
-    byLandlord[landlordId] = { waiting: byType(queue.map((e) => e.nomination)), overdue: counts.overdue };
+    byLandlord[landlordId] = { waiting: byType(landlordQueueOf(waiting, landlordId)), overdue: counts.overdue };
   }
 
   const offers = offersIn(view.year, nominations);
@@ -109,14 +121,17 @@ export function digestFigures({ view, nominations, parties, outboxCounts, signal
   };
 }
 
-function byType(nominations: readonly Nomination[]): ByType {
+function byType(nominations: readonly Pick<CountedNomination, 'type'>[]): ByType {
   const counts = Object.fromEntries(NOMINATION_TYPES.map((t) => [t, 0])) as Record<NominationType, number>;
   for (const n of nominations) if (n.type in counts) counts[n.type] += 1;
   return { total: counts.convenantwoning + counts.noodwoning, byType: counts };
 }
 
 /** 4.5: offers per landlord in the Amsterdam year of offer.madeOn. */
-export function offersIn(year: number, nominations: readonly Nomination[]): Record<string, number> {
+export function offersIn(
+  year: number,
+  nominations: readonly Pick<CountedNomination, 'offer'>[],
+): Record<string, number> {
   const offers: Record<string, number> = {};
   for (const { offer } of nominations) {
     if (!offer || covenantYearOf(offer.madeOn) !== year) continue;
@@ -125,7 +140,7 @@ export function offersIn(year: number, nominations: readonly Nomination[]): Reco
   return offers;
 }
 
-function evaluationsDue(nominations: readonly Nomination[], today: IsoDate): DigestFigures['evaluations'] {
+function evaluationsDue(nominations: readonly CountedNomination[], today: IsoDate): DigestFigures['evaluations'] {
   const sunday = addDays(mondayOf(today), 6);
   const dueDates = nominations.map(nextEvaluationDueOn).filter((d): d is IsoDate => d !== undefined);
   return {

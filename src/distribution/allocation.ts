@@ -86,8 +86,11 @@ export function totalHomes(distribution: YearDistribution): number {
   return sum(Object.values(distribution.homes));
 }
 
+/** What the lease counts read of a nomination: a whole one, or its counted fields (storage ports). */
+export type LeaseFacts = { lease?: Pick<NonNullable<Nomination['lease']>, 'landlordId' | 'signedOn'> };
+
 /** Leases signed in the year (Amsterdam date of lease.signedOn), per landlord. */
-export function leasesSignedIn(year: number, nominations: readonly Nomination[]): Record<string, number> {
+export function leasesSignedIn(year: number, nominations: readonly LeaseFacts[]): Record<string, number> {
   const used: Record<string, number> = {};
   for (const { lease } of nominations) {
     if (!lease || covenantYearOf(lease.signedOn) !== year) continue;
@@ -113,7 +116,7 @@ export interface LandlordUse extends LandlordAllocation {
  * Use per landlord: the covenant's three landlords always, plus any landlord with homes,
  * exchanges or leases that year (a lease without allocation shows as over-use).
  */
-export function distributionUse(distribution: YearDistribution, nominations: readonly Nomination[]): LandlordUse[] {
+export function distributionUse(distribution: YearDistribution, nominations: readonly LeaseFacts[]): LandlordUse[] {
   const used = leasesSignedIn(distribution.year, nominations);
   const landlordIds = new Set<string>([
     ...Object.values(LANDLORD_IDS),

@@ -27,7 +27,10 @@ export interface NoodwoningQuota {
   nextNeedsConsultation: boolean;
 }
 
-export function countNoodwoningQuota(nominations: readonly Nomination[], year: number): NoodwoningQuota {
+/** What the quota reads of a nomination: a whole one, or its counted fields (storage ports). */
+export type QuotaFacts = Pick<Nomination, 'type' | 'state'> & { offer?: { madeOn: string } };
+
+export function countNoodwoningQuota(nominations: readonly QuotaFacts[], year: number): NoodwoningQuota {
   const noodwoningen = nominations.filter((n) => n.type === 'noodwoning');
   const used = noodwoningen.filter((n) => n.offer && covenantYearOf(n.offer.madeOn) === year).length;
   return {

@@ -23,19 +23,27 @@ export function sideOf(role: string): Side | undefined {
   return undefined;
 }
 
+/** What the landlord rules below read of a nomination: a whole one, or its counted fields (storage ports). */
+export type AddressFacts = Pick<Nomination, 'targetLandlordIds'> & { verdict?: { allowedLandlordIds: string[] } };
+export type CommitFacts = {
+  lease?: { landlordId: string };
+  offer?: { landlordId: string };
+  proposedHome?: { landlordId: string };
+};
+
 /** The landlords the nomination goes to: the chosen targets, narrowed by the verdict (5.6b, 6.3, 6.4). */
-export function addressedLandlordIds(n: Nomination): string[] {
+export function addressedLandlordIds(n: AddressFacts): string[] {
   const allowed = n.verdict?.allowedLandlordIds;
   return allowed ? n.targetLandlordIds.filter((id) => allowed.includes(id)) : [...n.targetLandlordIds];
 }
 
 /** Once a landlord proposed a home, that landlord alone takes the later steps (5.5: it leads the allocation). */
-export function committedLandlordId(n: Nomination): string | undefined {
+export function committedLandlordId(n: CommitFacts): string | undefined {
   return n.lease?.landlordId ?? n.offer?.landlordId ?? n.proposedHome?.landlordId;
 }
 
 /** The landlords to keep informed now: the committed one, else all addressed ones once registered. */
-export function involvedLandlordIds(n: Nomination): string[] {
+export function involvedLandlordIds(n: AddressFacts & CommitFacts & Pick<Nomination, 'registeredAt'>): string[] {
   const committed = committedLandlordId(n);
   if (committed) return [committed];
   return n.registeredAt ? addressedLandlordIds(n) : [];

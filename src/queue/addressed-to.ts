@@ -1,4 +1,4 @@
-import { addressedLandlordIds, involvedLandlordIds } from '../nomination/actor';
+import { addressedLandlordIds, involvedLandlordIds, type AddressFacts, type CommitFacts } from '../nomination/actor';
 import type { Nomination } from '../nomination/nomination';
 
 /**
@@ -6,7 +6,10 @@ import type { Nomination } from '../nomination/nomination';
  * rules: not the evicting landlord (6.3), not Duivenvoorde for a noodwoning (6.4),
  * Woonnet registration (5.6b).
  */
-export function isAddressedTo(nomination: Nomination, landlordId: string): boolean {
+export function isAddressedTo(
+  nomination: AddressFacts & Pick<Nomination, 'registeredAt'>,
+  landlordId: string,
+): boolean {
   return Boolean(nomination.registeredAt) && addressedLandlordIds(nomination).includes(landlordId);
 }
 
@@ -14,6 +17,9 @@ export function isAddressedTo(nomination: Nomination, landlordId: string): boole
  * Whether the landlord still has to find a home for it: addressed to it, and no other
  * landlord has proposed a home yet (5.5: from then on that landlord leads).
  */
-export function isLandlordStillSearching(nomination: Nomination, landlordId: string): boolean {
+export function isLandlordStillSearching(
+  nomination: AddressFacts & CommitFacts & Pick<Nomination, 'registeredAt'>,
+  landlordId: string,
+): boolean {
   return involvedLandlordIds(nomination).includes(landlordId);
 }

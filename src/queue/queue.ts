@@ -7,9 +7,17 @@
  */
 import type { Nomination, NominationState } from '../nomination/nomination';
 import { daysBetween, type IsoDate } from '../time/dates';
-import { involvedLandlordIds } from '../nomination/actor';
+import { involvedLandlordIds, type AddressFacts, type CommitFacts } from '../nomination/actor';
 import { isLandlordStillSearching } from './addressed-to';
 import { isOfferOverdue, offerTargetDate, registrationDate, registrationInstant } from './target-date';
+
+/**
+ * What the queue reads of a nomination: a whole one, or only its counted fields
+ * (CountedNomination, NominationStore.findCounted), which is how the store-backed reads load it.
+ */
+export type QueueFacts = Pick<Nomination, 'id' | 'type' | 'state' | 'createdAt' | 'registeredAt'> &
+  AddressFacts &
+  CommitFacts;
 
 /** Registered but no offer yet (4.5: the offer ends the wait). */
 export const WAITING_STATES = [
@@ -19,12 +27,12 @@ export const WAITING_STATES = [
   'suitability-confirmed',
 ] as const satisfies readonly NominationState[];
 
-export function isWaitingForOffer(nomination: Nomination): boolean {
+export function isWaitingForOffer(nomination: Pick<Nomination, 'state'> & { offer?: unknown }): boolean {
   return (WAITING_STATES as readonly NominationState[]).includes(nomination.state) && !nomination.offer;
 }
 
-export interface QueueEntry {
-  nomination: Nomination;
+export interface QueueEntry<N extends QueueFacts = Nomination> {
+  nomination: N;
   /** 1-based place in this landlord's queue. */
   position: number;
   registeredOn: IsoDate;
@@ -33,7 +41,7 @@ export interface QueueEntry {
 }
 
 // 5.4: noodwoning first, then registration order; the id breaks ties so the order is total.
-export function compareQueueOrder(a: Nomination, b: Nomination): number {
+export function compareQueueOrder(a: QueueFacts, b: QueueFacts): number {
   const byType = priorityOf(a) - priorityOf(b);
   if (byType !== 0) return byType;
   const byTime = Date.parse(registrationInstant(a)) - Date.parse(registrationInstant(b));
@@ -41,16 +49,16 @@ export function compareQueueOrder(a: Nomination, b: Nomination): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-function priorityOf(nomination: Nomination): number {
+function priorityOf(nomination: Pick<Nomination, 'type'>): number {
   return nomination.type === 'noodwoning' ? 0 : 1;
 }
 
 /** The landlord's queue, first in line first. */
-export function buildLandlordQueue(
-  nominations: readonly Nomination[],
+export function buildLandlordQueue<N extends QueueFacts>(
+  nominations: readonly N[],
   landlordId: string,
   today: IsoDate,
-): QueueEntry[] {
+): QueueEntry<N>[] {
   return nominations
     .filter((n) => isWaitingForOffer(n) && isLandlordStillSearching(n, landlordId))
     .sort(compareQueueOrder)
@@ -65,7 +73,7 @@ export function buildLandlordQueue(
 
 /** The nomination's 1-based position in the landlord's queue, or undefined if it is not in it. */
 export function positionInQueue(
-  nominations: readonly Nomination[],
+  nominations: readonly QueueFacts[],
   nominationId: string,
   landlordId: string,
   today: IsoDate,
@@ -73,8 +81,8 @@ export function positionInQueue(
   return buildLandlordQueue(nominations, landlordId, today).find((e) => e.nomination.id === nominationId)?.position;
 }
 
-export interface OverdueNomination {
-  nomination: Nomination;
+export interface OverdueNomination<N extends QueueFacts = Nomination> {
+  nomination: N;
   offerTargetDate: IsoDate;
   daysOverdue: number;
   /** Every landlord still searching a home for it (see queue rules above), with its position there. */
@@ -82,10 +90,13 @@ export interface OverdueNomination {
 }
 
 /** Nominations past their three-month target without an offer (5.4), most overdue first. */
-export function listOverdueNominations(nominations: readonly Nomination[], today: IsoDate): OverdueNomination[] {
+export function listOverdueNominations<N extends QueueFacts>(
+  nominations: readonly N[],
+  today: IsoDate,
+): OverdueNomination<N>[] {
   const landlordIds = [...new Set(nominations.flatMap(involvedLandlordIds))].sort();
   const queues = new Map(landlordIds.map((id) => [id, buildLandlordQueue(nominations, id, today)]));
-  const overdue = new Map<string, OverdueNomination>();
+  const overdue = new Map<string, OverdueNomination<N>>();
   for (const [landlordId, queue] of queues) {
     for (const entry of queue) {
       if (!entry.overdue) continue;

@@ -176,3 +176,54 @@ export interface Store {
   /** Idempotent; afterwards every call rejects with StoreUnavailableError. */
   close(): Promise<void>;
 }
+
+// ---- Counting reads (digest, platform view, queue order) ---------------------------------------
+
+/**
+ * What counting and the queue order (5.4) need of a nomination, and nothing personal: no
+ * candidate, contact, checklist, free text or history (10.2). NominationStore.findCounted reads
+ * only these fields (a projection), so the digest and the queue never load whole nominations.
+ */
+export interface CountedNomination {
+  id: string;
+  type: NominationType;
+  state: NominationState;
+  createdAt: string;
+  registeredAt?: string;
+  targetLandlordIds: string[];
+  verdict?: { allowedLandlordIds: string[] };
+  proposedHome?: { landlordId: string };
+  offer?: { landlordId: string; madeOn: string };
+  lease?: { landlordId: string; signedOn: string };
+  /** Dates only, oldest first as stored (5.11). */
+  evaluations: { on: string }[];
+}
+
+/** `from` inclusive, `before` exclusive, compared as strings (ISO); a missing field never matches. */
+export interface TextRange {
+  from?: string;
+  before?: string;
+}
+
+/** One condition of findCounted: every field given must hold; `{}` matches every nomination. */
+export interface CountedCondition {
+  states?: NominationState[];
+  /** In targetLandlordIds. */
+  landlordId?: string;
+  /** registeredAt in the range: registered nominations only (unlike NominationQuery's window). */
+  registeredAt?: TextRange;
+  offerMadeOn?: TextRange;
+  leaseSignedOn?: TextRange;
+}
+
+// Declaration merging: these methods belong to NominationStore above.
+export interface NominationStore {
+  /**
+   * The nominations matching any of the conditions (each once), with only the counted fields
+   * (CountedNomination), in no set order. No conditions: none. Served by indexes on MongoDB
+   * (mongo-schema.ts); the memory store filters in place without copying whole nominations.
+   */
+  findCounted(anyOf: readonly CountedCondition[]): Promise<CountedNomination[]>;
+  /** The nominations with these ids, in one read; unknown ids are left out; in no set order. */
+  getMany(ids: readonly string[]): Promise<Nomination[]>;
+}

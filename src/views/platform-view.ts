@@ -7,10 +7,11 @@
  */
 import type { LandlordUse, UseStatus } from '../distribution/allocation';
 import type { NoodwoningQuota } from '../distribution/noodwoning-quota';
-import type { Nomination, NominationState, NominationType } from '../nomination/nomination';
+import type { NominationState, NominationType } from '../nomination/nomination';
 import { NOMINATION_STATES } from '../nomination/states';
-import type { NominationCounts } from '../storage/ports';
-import { buildLandlordQueue, isWaitingForOffer } from '../queue/queue';
+import type { CountedNomination, NominationCounts } from '../storage/ports';
+import { isLandlordStillSearching } from '../queue/addressed-to';
+import { isWaitingForOffer } from '../queue/queue';
 import type { IsoDate } from '../time/dates';
 import { isOfferOverdue } from '../queue/target-date';
 
@@ -51,8 +52,8 @@ export interface PlatformFigures {
   landlordIds: readonly string[];
   allCounts: NominationCounts;
   registeredThisYearCounts: NominationCounts;
-  /** Nominations in a waiting state; only counted, never shown. */
-  waiting: readonly Nomination[];
+  /** At least the nominations in a waiting state (others are ignored); only counted, never shown. */
+  waiting: readonly CountedNomination[];
   distribution: readonly LandlordUse[];
   noodwoning: NoodwoningQuota;
 }
@@ -61,10 +62,15 @@ export function platformView(figures: PlatformFigures): PlatformView {
   const all = tally(figures.allCounts);
   const thisYear = tally(figures.registeredThisYearCounts);
   const waiting = figures.waiting.filter(isWaitingForOffer);
+  // Once per nomination: a date in Amsterdam is the costly part of counting 100,000 of them.
+  const overdue = new Set(waiting.filter((n) => isOfferOverdue(n, figures.today)));
   const byLandlord: PlatformView['waitingForOffer']['byLandlord'] = {};
   for (const landlordId of figures.landlordIds) {
-    const queue = buildLandlordQueue(waiting, landlordId, figures.today);
-    byLandlord[landlordId] = { waiting: queue.length, overdue: queue.filter((e) => e.overdue).length };
+    const queue = landlordQueueOf(waiting, landlordId);
+    byLandlord[landlordId] = {
+      waiting: queue.length,
+      overdue: queue.filter((n) => overdue.has(n)).length,
+    };
   }
   const distribution: PlatformView['distribution'] = {};
   for (const use of figures.distribution) {
@@ -88,7 +94,7 @@ export function platformView(figures: PlatformFigures): PlatformView {
     registeredThisYear: { total: thisYear.total, byType: thisYear.byType },
     waitingForOffer: {
       total: waiting.length,
-      overdue: waiting.filter((n) => isOfferOverdue(n, figures.today)).length,
+      overdue: overdue.size,
       byLandlord,
     },
     distribution,
@@ -119,4 +125,12 @@ function tally(counts: NominationCounts): {
     }
   }
   return { total, byState, byType };
+}
+
+/**
+ * The nominations in the landlord's queue (5.4), as buildLandlordQueue picks them: waiting for an
+ * offer, and still searched for by this landlord (5.5). Only counted, so not sorted.
+ */
+export function landlordQueueOf<N extends CountedNomination>(waiting: readonly N[], landlordId: string): N[] {
+  return waiting.filter((n) => isWaitingForOffer(n) && isLandlordStillSearching(n, landlordId));
 }

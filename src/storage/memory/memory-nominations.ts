@@ -105,4 +105,19 @@ export class MemoryNominationStore implements NominationStore {
     this.state.assertOpen();
     clearPending(this.nominations.get(id), entryIds);
   }
+
+  async findCounted(anyOf: readonly CountedCondition[]): Promise<CountedNomination[]> {
+    this.state.assertOpen();
+    return findCountedIn(this.nominations.values(), anyOf);
+  }
+
+  async getMany(ids: readonly string[]): Promise<Nomination[]> {
+    this.state.assertOpen();
+    const found = [...new Set(ids)].map((id) => this.nominations.get(id));
+    return found.filter((n): n is Nomination => n !== undefined).map(plainCopy);
+  }
 }
+
+// findCounted and getMany (appended; findCounted's filtering lives in memory-counted.ts).
+import type { CountedCondition, CountedNomination } from '../ports';
+import { findCountedIn } from './memory-counted';

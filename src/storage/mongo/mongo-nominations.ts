@@ -90,4 +90,20 @@ export class MongoNominationStore implements NominationStore {
   clearPendingNotifications(id: string, entryIds: readonly string[]): Promise<void> {
     return this.pending.clearPendingNotifications(id, entryIds);
   }
+
+  findCounted(anyOf: readonly CountedCondition[]): Promise<CountedNomination[]> {
+    return this.context.run(() => findCounted(this.collection, anyOf));
+  }
+
+  getMany(ids: readonly string[]): Promise<Nomination[]> {
+    return this.context.run(async () => {
+      if (ids.length === 0) return [];
+      const docs = await this.collection.find({ _id: { $in: [...new Set(ids)] } }).toArray();
+      return docs.map((doc) => this.documents.fromDoc(doc));
+    });
+  }
 }
+
+// findCounted and getMany (appended; findCounted's filter and projection live in mongo-counted.ts).
+import type { CountedCondition, CountedNomination } from '../ports';
+import { findCounted } from './mongo-counted';

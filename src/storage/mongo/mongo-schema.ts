@@ -36,6 +36,9 @@ export const INDEXES: Record<string, IndexDescription[]> = {
     { name: 'state_closedAt', key: { state: 1, closedAt: 1 } },
     // The sort of every find(): Cosmos DB (RU) refuses a sort on several fields without a matching index.
     { name: 'registration_order', key: { registeredAt: 1, createdAt: 1, _id: 1 } },
+    // The year's offers and leases, counted for the digest, the distribution (9) and 6.4 (findCounted).
+    { name: 'offer_madeOn', key: { 'offer.madeOn': 1 } },
+    { name: 'lease_signedOn', key: { 'lease.signedOn': 1 } },
     // The outbox worker's sweep for notifications a crash left unrelayed (src/outbox/pending.ts).
     { name: 'pendingNotifications_at', key: { 'pendingNotifications.at': 1 } },
   ],
