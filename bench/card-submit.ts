@@ -224,11 +224,9 @@ async function bareRoundTrips(store: MongoStore, n = 200): Promise<{ insert: num
  * Database round trips of one submit turn: a second bot on the same database, through a counting
  * proxy (bench/support/wire-counter.ts), submits SAMPLE drafts one at a time.
  */
-async function countRoundTrips(uri: string, dbName: string, users: readonly string[]): Promise<string> {
-  const SAMPLE = 10;
-  const counter = await startWireCounter(uri);
-  const store = await connectMongoStore({ uri: counter.uri, dbName });
-  const bot = await startBot(parseConfig({ PORT: '0' }), {
+/** The real bot on a fixed clock, with nothing running beside the turns (no outbox polling, no schedulers). */
+function startBenchBot(store: Store): Promise<RunningBot> {
+  return startBot(parseConfig({ PORT: '0' }), {
     store,
     logger: createLogger(LOG_LEVEL),
     clock: () => NOW,
@@ -237,6 +235,13 @@ async function countRoundTrips(uri: string, dbName: string, users: readonly stri
     reminderScheduler: false,
     retentionScheduler: false,
   });
+}
+
+async function countRoundTrips(uri: string, dbName: string, users: readonly string[]): Promise<string> {
+  const SAMPLE = 10;
+  const counter = await startWireCounter(uri);
+  const store = await connectMongoStore({ uri: counter.uri, dbName });
+  const bot = await startBenchBot(store);
   try {
     const drafts = await prepareDrafts(bot, users, SAMPLE);
     counter.counting = true;
@@ -273,16 +278,7 @@ async function main(): Promise<void> {
   try {
     for (const kind of STORES) {
       const store = await openStore(kind, db);
-      const config = parseConfig({ PORT: '0' });
-      const bot = await startBot(config, {
-        store,
-        logger: createLogger(LOG_LEVEL),
-        clock: () => NOW,
-        outbox: { poll: false },
-        digestScheduler: false,
-        reminderScheduler: false,
-        retentionScheduler: false,
-      });
+      const bot = await startBenchBot(store);
       const botTimes: TurnTimes = { on: false, ms: [] };
       timeTurns(bot.adapter, botTimes);
       const bare = 'db' in store ? [await bareRoundTrips(store)] : [];
